@@ -1,0 +1,1 @@
+from . import school_emulation_period

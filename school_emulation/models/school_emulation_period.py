@@ -1,0 +1,143 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class SchoolEmulationPeriod(models.Model):
+    """A school year (năm học): the emulation period every title is judged on."""
+
+    _name = "school.emulation.period"
+    _description = "School Year"
+    _inherit = ["mail.thread"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    # Allowed transitions: state -> states it may move to (house style, habit 5).
+    _TRANSITIONS = {
+        "draft": {"open"},
+        "open": {"closed"},
+        "closed": {"open"},
+    }
+
+    name = fields.Char(required=True, tracking=True, help="For example 2024-2025.")
+    date_start = fields.Date(string="Start Date", required=True, tracking=True)
+    date_end = fields.Date(string="End Date", required=True, tracking=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("open", "Open"), ("closed", "Closed")],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="School",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    active = fields.Boolean(default=True)
+    is_current = fields.Boolean(
+        string="Current",
+        compute="_compute_is_current",
+        search="_search_is_current",
+        help="The school year that contains today's date.",
+    )
+
+    _sql_constraints = [
+        (
+            "name_company_unique",
+            "UNIQUE(name, company_id)",
+            "A school year with this name already exists in this school.",
+        ),
+        (
+            "dates_check",
+            "CHECK(date_end > date_start)",
+            "The end date of a school year must be after its start date.",
+        ),
+    ]
+
+    @api.depends("date_start", "date_end")
+    def _compute_is_current(self):
+        today = fields.Date.context_today(self)
+        for period in self:
+            period.is_current = bool(
+                period.date_start
+                and period.date_end
+                and period.date_start <= today <= period.date_end
+            )
+
+    def _search_is_current(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(
+                self.env._("Unsupported search on the current school year.")
+            )
+        today = fields.Date.context_today(self)
+        domain = [("date_start", "<=", today), ("date_end", ">=", today)]
+        if (operator == "=") != bool(value):
+            domain = ["!", "&", *domain]
+        return domain
+
+    @api.constrains("date_start", "date_end", "company_id", "active")
+    def _check_overlap(self):
+        for period in self.filtered("active"):
+            if period.date_end <= period.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "School year %(name)s: the end date must be after the start "
+                        "date.",
+                        name=period.name,
+                    )
+                )
+            overlap = self.search(
+                [
+                    ("id", "!=", period.id),
+                    ("company_id", "=", period.company_id.id),
+                    ("date_start", "<=", period.date_end),
+                    ("date_end", ">=", period.date_start),
+                ],
+                limit=1,
+            )
+            if overlap:
+                raise ValidationError(
+                    self.env._(
+                        "School year %(name)s overlaps school year %(other)s.",
+                        name=period.name,
+                        other=overlap.name,
+                    )
+                )
+
+    def _check_transition(self, new_state):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for period in self:
+            if new_state not in self._TRANSITIONS.get(period.state, set()):
+                raise UserError(
+                    self.env._(
+                        "School year %(name)s cannot go from %(old)s to %(new)s.",
+                        name=period.name,
+                        old=labels[period.state],
+                        new=labels[new_state],
+                    )
+                )
+
+    def action_open(self):
+        self._check_transition("open")
+        self.write({"state": "open"})
+
+    def action_close(self):
+        self._check_transition("closed")
+        self.write({"state": "closed"})
+
+    @api.model
+    def _get_current(self, company=None, date=None):
+        """The school year of ``company`` in force on ``date`` (today by default).
+
+        Falls back to the latest school year that started before the date, so that the
+        summer between two school years still has a default.
+        """
+        company = company or self.env.company
+        date = date or fields.Date.context_today(self)
+        base = [("company_id", "=", company.id)]
+        return self.search(
+            [*base, ("date_start", "<=", date), ("date_end", ">=", date)], limit=1
+        ) or self.search([*base, ("date_start", "<=", date)], limit=1)

@@ -1,0 +1,18 @@
+{
+    "name": "School Emulation Reports (Báo cáo Thi đua - Khen thưởng)",
+    "summary": "Văn bản PDF theo thể thức hành chính, xuất Excel, hồ sơ đề nghị "
+    "khen thưởng và bảng điều khiển. Administrative PDF documents, XLSX exports, "
+    "dossiers and dashboards for school emulation and awards.",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources/Emulation",
+    "website": "https://github.com/school-emulation/school_emulation",
+    "author": "School Emulation contributors",
+    "license": "LGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": ["school_emulation"],
+    "data": [
+        "views/school_emulation_report_views.xml",
+        "views/school_emulation_report_menus.xml",
+    ],
+}

@@ -3,14 +3,13 @@
 Usage: python scripts/screenshot.py URL_PATH OUT.png [--login admin --password admin]
        [--base http://127.0.0.1:8069] [--db school_emulation] [--wait 4]
 
-Used to look at the product as a user would and for the user guide's pictures. Talks only
-to the local server and to a Chromium it starts on a loopback debugging port.
+Used to look at the product as a user would, and for the user guide's pictures. Talks
+only to the local server and to a Chromium it starts on a loopback debugging port.
 """
 
 import argparse
 import base64
 import json
-import os
 import subprocess
 import tempfile
 import time

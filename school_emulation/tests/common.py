@@ -38,6 +38,85 @@ class SchoolEmulationCase(TransactionCase):
         cls.Period = cls.env["school.emulation.period"]
 
     @classmethod
+    def _setup_school(cls):
+        """Two groups, employees linked to the role users, classes and students."""
+        Employee = cls.env["hr.employee"]
+        company = {"company_id": cls.school_a.id}
+        cls.year = cls._period("2040-2041", "2040-09-01", "2041-08-31", cls.school_a)
+        cls.emp_leader = Employee.create(
+            {"name": "Tổ trưởng", "user_id": cls.users["leader"].id, **company}
+        )
+        cls.dept = cls.env["hr.department"].create(
+            {
+                "name": "Tổ Toán",
+                "manager_id": cls.emp_leader.id,
+                "emulation_group_type": "subject",
+                **company,
+            }
+        )
+        cls.dept_other = cls.env["hr.department"].create(
+            {"name": "Tổ Văn", "emulation_group_type": "subject", **company}
+        )
+        cls.emp_leader.department_id = cls.dept
+        cls.emp_staff = Employee.create(
+            {
+                "name": "Giáo viên",
+                "user_id": cls.users["staff"].id,
+                "department_id": cls.dept.id,
+                **company,
+            }
+        )
+        cls.emp_other = Employee.create(
+            {"name": "Giáo viên tổ khác", "department_id": cls.dept_other.id, **company}
+        )
+        Rating = cls.env["school.emulation.rating"]
+        cls.ratings = {
+            key: Rating.create(
+                {
+                    "employee_id": emp.id,
+                    "period_id": cls.year.id,
+                    "rating": "httnv",
+                    **company,
+                }
+            )
+            for key, emp in (
+                ("leader", cls.emp_leader),
+                ("staff", cls.emp_staff),
+                ("other", cls.emp_other),
+            )
+        }
+        Class = cls.env["school.class"]
+        cls.class_own = Class.create(
+            {
+                "name": "6A1",
+                "grade": 6,
+                "period_id": cls.year.id,
+                "homeroom_teacher_id": cls.emp_leader.id,
+                **company,
+            }
+        )
+        cls.class_other = Class.create(
+            {"name": "6A2", "grade": 6, "period_id": cls.year.id, **company}
+        )
+        Student = cls.env["school.student"]
+        cls.student_own = Student.create(
+            {
+                "code": "HS001",
+                "name": "Học sinh A",
+                "class_id": cls.class_own.id,
+                **company,
+            }
+        )
+        cls.student_other = Student.create(
+            {
+                "code": "HS002",
+                "name": "Học sinh B",
+                "class_id": cls.class_other.id,
+                **company,
+            }
+        )
+
+    @classmethod
     def _period(cls, name, start, end, company):
         return cls.Period.create(
             {

@@ -19,16 +19,26 @@ class TestInstall(SchoolEmulationCase):
         self.assertIn(self.env.ref("base.group_user"), implied)
 
     def test_menus_load_for_every_role(self):
-        """Each role sees the app's root menu and its School Years entry."""
-        root = self.env.ref("school_emulation.school_emulation_menu_root")
-        entry = self.env.ref("school_emulation.school_emulation_period_menu")
+        """Each role sees the app, its School and Legal Catalogue menus; the students'
+        menu only for homeroom teachers (leader group), officers and admins."""
+        ref = self.env.ref
+        root = ref("school_emulation.school_emulation_menu_root")
+        school = ref("school_emulation.school_emulation_menu_school")
+        years = ref("school_emulation.school_emulation_period_menu")
+        catalogue = ref("school_emulation.school_emulation_menu_catalogue")
+        students = ref("school_emulation.school_student_menu")
         for role in ROLE_GROUPS:
             with self.subTest(role=role):
-                menus = (
-                    self.env["ir.ui.menu"].with_user(self.users[role]).load_menus(False)
-                )
+                Menu = self.env["ir.ui.menu"].with_user(self.users[role])
+                menus = Menu.load_menus(False)
                 self.assertIn(root.id, menus["root"]["children"])
-                self.assertIn(entry.id, menus[root.id]["children"])
+                self.assertIn(school.id, menus[root.id]["children"])
+                self.assertIn(catalogue.id, menus[root.id]["children"])
+                self.assertIn(years.id, menus[school.id]["children"])
+                self.assertEqual(
+                    students.id in menus[school.id]["children"],
+                    role in ("leader", "officer", "manager"),
+                )
 
     def test_menu_hidden_without_group(self):
         """A plain internal user without an emulation role does not see the app."""

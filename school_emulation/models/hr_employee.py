@@ -1,0 +1,78 @@
+from odoo import fields, models
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    emulation_category = fields.Selection(
+        [
+            ("manager", "Management (CBQL)"),
+            ("teacher", "Teacher (GV)"),
+            ("staff", "Staff (NV)"),
+        ],
+        string="Staff Category",
+        groups="hr.group_hr_user",
+    )
+    employment_type = fields.Selection(
+        [
+            ("permanent", "Civil servant / public employee (biên chế)"),
+            ("contract", "Labour contract (hợp đồng)"),
+        ],
+        groups="hr.group_hr_user",
+    )
+    recruitment_date = fields.Date(
+        groups="hr.group_hr_user",
+        help="Start of continuous work at the school (a contract period followed by "
+        "recruitment counts as one period).",
+    )
+    emulation_rating_ids = fields.One2many(
+        "school.emulation.rating",
+        "employee_id",
+        string="Task Ratings",
+        groups="hr.group_hr_user",
+    )
+    emulation_discipline_ids = fields.One2many(
+        "school.emulation.discipline",
+        "employee_id",
+        string="Discipline Records",
+        groups="hr.group_hr_user",
+    )
+    emulation_rating_count = fields.Integer(
+        compute="_compute_emulation_counts", groups="hr.group_hr_user"
+    )
+    emulation_discipline_count = fields.Integer(
+        compute="_compute_emulation_counts", groups="hr.group_hr_user"
+    )
+
+    def _compute_emulation_counts(self):
+        ratings = dict(
+            self.env["school.emulation.rating"]._read_group(
+                [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
+            )
+        )
+        disciplines = dict(
+            self.env["school.emulation.discipline"]._read_group(
+                [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
+            )
+        )
+        for employee in self:
+            employee.emulation_rating_count = ratings.get(employee, 0)
+            employee.emulation_discipline_count = disciplines.get(employee, 0)
+
+    def action_view_emulation_ratings(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "school_emulation.school_emulation_rating_action"
+        )
+        action["domain"] = [("employee_id", "=", self.id)]
+        action["context"] = {"default_employee_id": self.id}
+        return action
+
+    def action_view_emulation_disciplines(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "school_emulation.school_emulation_discipline_action"
+        )
+        action["domain"] = [("employee_id", "=", self.id)]
+        action["context"] = {"default_employee_id": self.id}
+        return action

@@ -1,0 +1,59 @@
+from odoo import api, fields, models
+
+
+class SchoolStudent(models.Model):
+    """A student (học sinh). Personal data of a minor: see the record rules."""
+
+    _name = "school.student"
+    _description = "Student"
+    _inherit = ["mail.thread"]
+    _order = "class_id, name"
+    _check_company_auto = True
+    _rec_names_search = ["name", "code"]
+
+    code = fields.Char(
+        required=True, index=True, tracking=True, help="Student code of the school."
+    )
+    name = fields.Char(string="Full Name", required=True, tracking=True)
+    birth_date = fields.Date(string="Date of Birth")
+    gender = fields.Selection([("male", "Male"), ("female", "Female")])
+    class_id = fields.Many2one(
+        "school.class",
+        string="Current Class",
+        index=True,
+        tracking=True,
+        check_company=True,
+    )
+    grade = fields.Integer(related="class_id.grade", store=True)
+    homeroom_user_id = fields.Many2one(
+        related="class_id.homeroom_user_id", store=True, string="Homeroom User"
+    )
+    guardian_id = fields.Many2one(
+        "res.partner",
+        string="Guardian",
+        help="Parent or guardian to contact.",
+    )
+    result_ids = fields.One2many(
+        "school.student.result", "student_id", string="Yearly Results"
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="School",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        (
+            "code_company_unique",
+            "UNIQUE(code, company_id)",
+            "A student with this code already exists in this school.",
+        ),
+    ]
+
+    @api.depends("code", "name")
+    def _compute_display_name(self):
+        for rec in self:
+            rec.display_name = f"[{rec.code}] {rec.name}" if rec.code else rec.name

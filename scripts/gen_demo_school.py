@@ -1,0 +1,686 @@
+"""Write the demo school of school_emulation (synthetic, deterministic).
+
+Usage: python scripts/gen_demo_school.py
+Writes school_emulation/demo/school_emulation_school_demo.xml: a THCS school (the seed plan's
+Trường THCS Xuân Sơn, Đông Triều, Quảng Ninh) with 6 groups and 30 staff, 4 demo users, the
+8 classes of 2025-2026 and of 2026-2027, 240 students, three school years of staff task
+ratings (2023-2024 to 2025-2026), one discipline record and the students' 2025-2026 results.
+Every name is invented. Re-run after changing it; the output is stable (seeded).
+"""
+
+import os
+import random
+from xml.sax.saxutils import escape
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "school_emulation", "demo", "school_emulation_school_demo.xml")
+
+GROUPS = [
+    ("bgh", "Ban Giám hiệu", "management"),
+    ("toan_tin", "Tổ Toán - Tin", "subject"),
+    ("khtn", "Tổ Khoa học tự nhiên", "subject"),
+    ("van_xh", "Tổ Ngữ văn - Khoa học xã hội", "subject"),
+    ("nn_nt", "Tổ Ngoại ngữ - Nghệ thuật - Thể chất", "subject"),
+    ("van_phong", "Tổ Văn phòng", "office"),
+]
+# key, name, gender, group, job, category, employment, recruited, birthday
+STAFF = [
+    (
+        "ht",
+        "Nguyễn Văn Hùng",
+        "male",
+        "bgh",
+        "Hiệu trưởng",
+        "manager",
+        "permanent",
+        "2004-09-01",
+        "1975-03-12",
+    ),
+    (
+        "pht",
+        "Trần Thị Mai",
+        "female",
+        "bgh",
+        "Phó Hiệu trưởng",
+        "manager",
+        "permanent",
+        "2006-09-01",
+        "1979-08-20",
+    ),
+    (
+        "tt_toan",
+        "Lê Thị Hồng",
+        "female",
+        "toan_tin",
+        "Tổ trưởng, giáo viên Toán",
+        "teacher",
+        "permanent",
+        "2008-09-01",
+        "1982-01-05",
+    ),
+    (
+        "gv_toan1",
+        "Phạm Văn Nam",
+        "male",
+        "toan_tin",
+        "Giáo viên Toán",
+        "teacher",
+        "permanent",
+        "2010-09-01",
+        "1985-06-17",
+    ),
+    (
+        "gv_toan2",
+        "Hoàng Thị Lan",
+        "female",
+        "toan_tin",
+        "Giáo viên Toán",
+        "teacher",
+        "permanent",
+        "2012-09-01",
+        "1988-11-02",
+    ),
+    (
+        "gv_toan3",
+        "Vũ Đức Minh",
+        "male",
+        "toan_tin",
+        "Giáo viên Toán",
+        "teacher",
+        "permanent",
+        "2015-09-01",
+        "1990-02-28",
+    ),
+    (
+        "gv_tin1",
+        "Đỗ Thị Thu",
+        "female",
+        "toan_tin",
+        "Giáo viên Tin học",
+        "teacher",
+        "permanent",
+        "2016-09-01",
+        "1991-07-09",
+    ),
+    (
+        "gv_toan4",
+        "Bùi Quang Huy",
+        "male",
+        "toan_tin",
+        "Giáo viên Toán",
+        "teacher",
+        "contract",
+        "2026-08-15",
+        "1999-04-21",
+    ),
+    (
+        "tt_khtn",
+        "Đặng Văn Long",
+        "male",
+        "khtn",
+        "Tổ trưởng, giáo viên Vật lí",
+        "teacher",
+        "permanent",
+        "2007-09-01",
+        "1980-09-30",
+    ),
+    (
+        "gv_ly1",
+        "Ngô Thị Hạnh",
+        "female",
+        "khtn",
+        "Giáo viên Khoa học tự nhiên",
+        "teacher",
+        "permanent",
+        "2011-09-01",
+        "1986-12-14",
+    ),
+    (
+        "gv_hoa1",
+        "Dương Văn Tùng",
+        "male",
+        "khtn",
+        "Giáo viên Khoa học tự nhiên",
+        "teacher",
+        "permanent",
+        "2013-09-01",
+        "1989-05-03",
+    ),
+    (
+        "gv_sinh1",
+        "Lý Thị Ngọc",
+        "female",
+        "khtn",
+        "Giáo viên Khoa học tự nhiên",
+        "teacher",
+        "permanent",
+        "2014-09-01",
+        "1990-10-19",
+    ),
+    (
+        "gv_sinh2",
+        "Trịnh Thị Phương",
+        "female",
+        "khtn",
+        "Giáo viên Khoa học tự nhiên",
+        "teacher",
+        "permanent",
+        "2018-09-01",
+        "1994-03-08",
+    ),
+    (
+        "gv_cn1",
+        "Mai Văn Thành",
+        "male",
+        "khtn",
+        "Giáo viên Công nghệ",
+        "teacher",
+        "contract",
+        "2024-02-01",
+        "1997-08-25",
+    ),
+    (
+        "tt_van",
+        "Phan Thị Hoa",
+        "female",
+        "van_xh",
+        "Tổ trưởng, giáo viên Ngữ văn",
+        "teacher",
+        "permanent",
+        "2005-09-01",
+        "1978-04-11",
+    ),
+    (
+        "gv_van1",
+        "Nguyễn Thị Hằng",
+        "female",
+        "van_xh",
+        "Giáo viên Ngữ văn",
+        "teacher",
+        "permanent",
+        "2009-09-01",
+        "1984-02-22",
+    ),
+    (
+        "gv_van2",
+        "Trần Văn Khánh",
+        "male",
+        "van_xh",
+        "Giáo viên Ngữ văn",
+        "teacher",
+        "permanent",
+        "2012-09-01",
+        "1987-09-15",
+    ),
+    (
+        "gv_su1",
+        "Lê Thị Thảo",
+        "female",
+        "van_xh",
+        "Giáo viên Lịch sử và Địa lí",
+        "teacher",
+        "permanent",
+        "2013-09-01",
+        "1988-06-06",
+    ),
+    (
+        "gv_dia1",
+        "Hoàng Văn Sơn",
+        "male",
+        "van_xh",
+        "Giáo viên Lịch sử và Địa lí",
+        "teacher",
+        "permanent",
+        "2016-09-01",
+        "1992-01-27",
+    ),
+    (
+        "gv_gdcd1",
+        "Vũ Thị Yến",
+        "female",
+        "van_xh",
+        "Giáo viên Giáo dục công dân",
+        "teacher",
+        "permanent",
+        "2017-09-01",
+        "1993-11-30",
+    ),
+    (
+        "gv_van3",
+        "Đinh Thị Nga",
+        "female",
+        "van_xh",
+        "Giáo viên Ngữ văn",
+        "teacher",
+        "contract",
+        "2025-09-01",
+        "1998-05-14",
+    ),
+    (
+        "tt_nn",
+        "Cao Thị Bích",
+        "female",
+        "nn_nt",
+        "Tổ trưởng, giáo viên Tiếng Anh",
+        "teacher",
+        "permanent",
+        "2008-09-01",
+        "1983-07-18",
+    ),
+    (
+        "gv_anh1",
+        "Tạ Văn Quân",
+        "male",
+        "nn_nt",
+        "Giáo viên Tiếng Anh",
+        "teacher",
+        "permanent",
+        "2014-09-01",
+        "1989-12-01",
+    ),
+    (
+        "gv_anh2",
+        "Hà Thị Linh",
+        "female",
+        "nn_nt",
+        "Giáo viên Tiếng Anh",
+        "teacher",
+        "permanent",
+        "2019-09-01",
+        "1995-02-10",
+    ),
+    (
+        "gv_td1",
+        "Kiều Văn Dũng",
+        "male",
+        "nn_nt",
+        "Giáo viên Giáo dục thể chất",
+        "teacher",
+        "permanent",
+        "2011-09-01",
+        "1986-08-08",
+    ),
+    (
+        "gv_nhac1",
+        "Lương Thị Trang",
+        "female",
+        "nn_nt",
+        "Giáo viên Âm nhạc, Tổng phụ trách Đội",
+        "teacher",
+        "permanent",
+        "2015-09-01",
+        "1991-03-26",
+    ),
+    (
+        "tt_vp",
+        "Nguyễn Thị Loan",
+        "female",
+        "van_phong",
+        "Tổ trưởng, kế toán",
+        "staff",
+        "permanent",
+        "2009-09-01",
+        "1984-10-12",
+    ),
+    (
+        "nv_vt",
+        "Phạm Thị Huyền",
+        "female",
+        "van_phong",
+        "Văn thư, phụ trách thi đua",
+        "staff",
+        "permanent",
+        "2012-09-01",
+        "1987-05-29",
+    ),
+    (
+        "nv_tv",
+        "Trần Văn Bình",
+        "male",
+        "van_phong",
+        "Nhân viên thư viện - thiết bị",
+        "staff",
+        "contract",
+        "2020-09-01",
+        "1993-09-04",
+    ),
+    (
+        "nv_yt",
+        "Lê Thị Kim",
+        "female",
+        "van_phong",
+        "Nhân viên y tế học đường",
+        "staff",
+        "contract",
+        "2022-10-01",
+        "1996-01-16",
+    ),
+]
+LEADERS = {
+    "toan_tin": "tt_toan",
+    "khtn": "tt_khtn",
+    "van_xh": "tt_van",
+    "nn_nt": "tt_nn",
+    "van_phong": "tt_vp",
+    "bgh": "ht",
+}
+# demo users: login, staff key, groups (xml ids in school_emulation), extra groups
+USERS = [
+    ("officer", "nv_vt", ["group_school_emulation_officer"], ["hr.group_hr_user"]),
+    (
+        "leader",
+        "tt_toan",
+        ["group_school_emulation_leader", "group_school_emulation_council"],
+        [],
+    ),
+    ("teacher", "gv_toan1", ["group_school_emulation_user"], []),
+    ("council", "pht", ["group_school_emulation_council"], []),
+]
+CLASSES = ["6A1", "6A2", "7A1", "7A2", "8A1", "8A2", "9A1", "9A2"]
+HOMEROOM = {
+    "2025": [
+        "gv_toan2",
+        "gv_van1",
+        "gv_ly1",
+        "gv_anh1",
+        "gv_van2",
+        "gv_su1",
+        "tt_toan",
+        "gv_hoa1",
+    ],
+    "2026": [
+        "gv_toan2",
+        "gv_van1",
+        "gv_ly1",
+        "gv_anh1",
+        "gv_van2",
+        "gv_su1",
+        "gv_toan1",
+        "gv_hoa1",
+    ],
+}
+FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Vũ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Phan",
+    "Trịnh",
+]
+MIDDLE_M = ["Văn", "Đức", "Minh", "Quang", "Gia", "Hữu", "Thành"]
+MIDDLE_F = ["Thị", "Ngọc", "Thu", "Phương", "Bảo", "Khánh", "Mai"]
+GIVEN_M = [
+    "An",
+    "Bảo",
+    "Cường",
+    "Dũng",
+    "Đạt",
+    "Hải",
+    "Hiếu",
+    "Hoàng",
+    "Khang",
+    "Khoa",
+    "Long",
+    "Lâm",
+    "Nam",
+    "Phúc",
+    "Quân",
+    "Sơn",
+    "Tài",
+    "Thắng",
+    "Trung",
+    "Tuấn",
+    "Việt",
+    "Vinh",
+]
+GIVEN_F = [
+    "Anh",
+    "Chi",
+    "Diệp",
+    "Giang",
+    "Hà",
+    "Hân",
+    "Hương",
+    "Lan",
+    "Linh",
+    "Ly",
+    "My",
+    "Ngân",
+    "Nhi",
+    "Oanh",
+    "Quỳnh",
+    "Tâm",
+    "Thảo",
+    "Trang",
+    "Uyên",
+    "Vy",
+    "Xuân",
+    "Yến",
+]
+RATING_YEARS = [("2023", "ND90_2020"), ("2024", "ND90_2020"), ("2025", "ND90_2020")]
+
+
+def field(name, value=None, ref=None, eval_=None):
+    if ref is not None:
+        return f'        <field name="{name}" ref="{ref}" />'
+    if eval_ is not None:
+        return f'        <field name="{name}" eval="{escape(eval_, {chr(34): "&quot;"})}" />'
+    return f'        <field name="{name}">{escape(str(value))}</field>'
+
+
+def record(xmlid, model, fields, lines):
+    lines.append(f'    <record id="{xmlid}" model="{model}">')
+    lines.extend(fields)
+    lines.append("    </record>")
+
+
+def main():
+    rnd = random.Random(20231027)
+    out = [
+        '<?xml version="1.0" encoding="utf-8" ?>',
+        "<!-- Generated by scripts/gen_demo_school.py: synthetic demo school, no real person. -->",
+        "<odoo>",
+    ]
+    record(
+        "base.main_company",
+        "res.company",
+        [
+            field("name", "Trường THCS Xuân Sơn"),
+            field("street", "Phường Xuân Sơn"),
+            field("city", "Đông Triều"),
+            field("country_id", ref="base.vn"),
+            field("email", "thcsxuanson@example.com"),
+        ],
+        out,
+    )
+    for key, name, kind in GROUPS:
+        record(
+            f"department_{key}_demo",
+            "hr.department",
+            [
+                field("name", name),
+                field("emulation_group_type", kind),
+                field("company_id", ref="base.main_company"),
+            ],
+            out,
+        )
+    user_of = {}
+    for login, staff_key, groups, extra in USERS:
+        name = next(s[1] for s in STAFF if s[0] == staff_key)
+        gids = [f"ref('school_emulation.{g}')" for g in groups] + [
+            f"ref('{g}')" for g in extra
+        ]
+        record(
+            f"user_{login}_demo",
+            "res.users",
+            [
+                field("name", name),
+                field("login", login),
+                field("password", login),
+                field("lang", "vi_VN"),
+                field("tz", "Asia/Ho_Chi_Minh"),
+                field("company_id", ref="base.main_company"),
+                field("company_ids", eval_="[Command.link(ref('base.main_company'))]"),
+                field(
+                    "groups_id",
+                    eval_="[Command.set([ref('base.group_user'), "
+                    + ", ".join(gids)
+                    + "])]",
+                ),
+            ],
+            out,
+        )
+        user_of[staff_key] = f"user_{login}_demo"
+    for key, name, gender, grp, job, cat, emp, recruited, birthday in STAFF:
+        fields = [
+            field("name", name),
+            field("gender", gender),
+            field("job_title", job),
+            field("department_id", ref=f"department_{grp}_demo"),
+            field("emulation_category", cat),
+            field("employment_type", emp),
+            field("recruitment_date", recruited),
+            field("birthday", birthday),
+            field("company_id", ref="base.main_company"),
+            field("work_email", f"{key.replace('_', '.')}@thcsxuanson.example.com"),
+        ]
+        if key in user_of:
+            fields.append(field("user_id", ref=user_of[key]))
+        record(f"employee_{key}_demo", "hr.employee", fields, out)
+    for grp, leader in LEADERS.items():
+        record(
+            f"department_{grp}_demo",
+            "hr.department",
+            [field("manager_id", ref=f"employee_{leader}_demo")],
+            out,
+        )
+    # three past school years of task ratings (the periods come from the period demo file)
+    for year, scheme in RATING_YEARS:
+        for key, *_rest in STAFF:
+            recruited = _rest[6]
+            if recruited > f"{int(year) + 1}-05-31":
+                continue  # not yet at the school that year
+            roll = rnd.random()
+            rating = "htxsnv" if roll < 0.22 else "httnv" if roll < 0.92 else "htnv"
+            if key in ("tt_toan", "ht"):  # a CSTĐCS chain for the demo
+                rating = "htxsnv"
+            record(
+                f"rating_{key}_{year}_demo",
+                "school.emulation.rating",
+                [
+                    field("employee_id", ref=f"employee_{key}_demo"),
+                    field("period_id", ref=f"school_emulation_period_{year}_demo"),
+                    field("rating", rating),
+                    field(
+                        "scheme_id",
+                        ref=f"school_emulation.rating_scheme_{scheme.lower().split('_')[0]}",
+                    ),
+                    field(
+                        "source_document",
+                        f"QĐ {10 + int(year) % 100}/QĐ-THCSXS ngày 25/5/{int(year) + 1}",
+                    ),
+                    field("date", f"{int(year) + 1}-05-25"),
+                ],
+                out,
+            )
+    record(
+        "discipline_gv_dia1_demo",
+        "school.emulation.discipline",
+        [
+            field("employee_id", ref="employee_gv_dia1_demo"),
+            field("kind", "discipline"),
+            field("level", "reprimand"),
+            field("date_start", "2026-03-10"),
+            field("date_end", "2027-03-09"),
+            field("decision_number", "QĐ 05/QĐ-THCSXS"),
+            field("reason", "Vi phạm quy chế chuyên môn (dữ liệu minh họa)."),
+        ],
+        out,
+    )
+    # classes of 2025-2026 and 2026-2027; students move up one grade
+    for year in ("2025", "2026"):
+        for idx, cname in enumerate(CLASSES):
+            record(
+                f"class_{cname.lower()}_{year}_demo",
+                "school.class",
+                [
+                    field("name", cname),
+                    field("grade", cname[0]),
+                    field("period_id", ref=f"school_emulation_period_{year}_demo"),
+                    field(
+                        "homeroom_teacher_id",
+                        ref=f"employee_{HOMEROOM[year][idx]}_demo",
+                    ),
+                    field("company_id", ref="base.main_company"),
+                ],
+                out,
+            )
+    n = 0
+    for cname in CLASSES:
+        for _i in range(30):
+            n += 1
+            gender = "female" if rnd.random() < 0.49 else "male"
+            middle = rnd.choice(MIDDLE_F if gender == "female" else MIDDLE_M)
+            given = rnd.choice(GIVEN_F if gender == "female" else GIVEN_M)
+            name = f"{rnd.choice(FAMILY)} {middle} {given}"
+            grade = int(cname[0])
+            birth_year = 2026 - grade - 6
+            code = f"HS{2026 - grade + 6}{n:04d}"
+            sid = f"student_{n:03d}_demo"
+            record(
+                sid,
+                "school.student",
+                [
+                    field("code", code),
+                    field("name", name),
+                    field("gender", gender),
+                    field(
+                        "birth_date",
+                        f"{birth_year}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}",
+                    ),
+                    field("class_id", ref=f"class_{cname.lower()}_2026_demo"),
+                    field("company_id", ref="base.main_company"),
+                ],
+                out,
+            )
+            if grade > 6:  # last year's result at this school
+                prev = f"{grade - 1}{cname[1:]}".lower()
+                roll = rnd.random()
+                conduct = "good" if roll < 0.8 else "fair"
+                learning = "good" if roll < 0.35 else "fair" if roll < 0.85 else "pass"
+                subjects = (
+                    rnd.randint(6, 9)
+                    if learning == "good" and rnd.random() < 0.5
+                    else rnd.randint(0, 5)
+                )
+                record(
+                    f"result_{n:03d}_2025_demo",
+                    "school.student.result",
+                    [
+                        field("student_id", ref=sid),
+                        field("class_id", ref=f"class_{prev}_2025_demo"),
+                        field("period_id", ref="school_emulation_period_2025_demo"),
+                        field("scheme", "tt22"),
+                        field("conduct", conduct),
+                        field("learning", learning),
+                        field("subjects_ge_9", subjects),
+                    ],
+                    out,
+                )
+    out.append("</odoo>")
+    with open(OUT, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(out) + "\n")
+    print(OUT, n, "students")
+
+
+if __name__ == "__main__":
+    main()

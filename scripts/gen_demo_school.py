@@ -556,6 +556,15 @@ def main():
         if key in user_of:
             fields.append(field("user_id", ref=user_of[key]))
         record(f"employee_{key}_demo", "hr.employee", fields, out)
+    for key, *rest in STAFF:  # line manager: the group leader, or the principal
+        leader = LEADERS[rest[2]] if LEADERS[rest[2]] != key else "ht"
+        if key != "ht":
+            record(
+                f"employee_{key}_demo",
+                "hr.employee",
+                [field("parent_id", ref=f"employee_{leader}_demo")],
+                out,
+            )
     for grp, leader in LEADERS.items():
         record(
             f"department_{grp}_demo",
@@ -606,6 +615,14 @@ def main():
         ],
         out,
     )
+    n = _classes_and_students(rnd, out)
+    out.append("</odoo>")
+    with open(OUT, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(out) + "\n")
+    print(OUT, n, "students")
+
+
+def _classes_and_students(rnd, out):
     # classes of 2025-2026 and 2026-2027; students move up one grade
     for year in ("2025", "2026"):
         for idx, cname in enumerate(CLASSES):
@@ -676,10 +693,7 @@ def main():
                     ],
                     out,
                 )
-    out.append("</odoo>")
-    with open(OUT, "w", encoding="utf-8") as fh:
-        fh.write("\n".join(out) + "\n")
-    print(OUT, n, "students")
+    return n
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 RELIABILITY = [
     ("verified", "Verified against the legal text"),
@@ -84,7 +85,7 @@ class SchoolEmulationDatedMixin(models.AbstractModel):
                         "(from %(start)s). Close the older record first.",
                         record=rec.display_name,
                         other=other.display_name,
-                        start=other.date_start,
+                        start=format_date(self.env, other.date_start),
                     )
                 )
 
@@ -115,7 +116,7 @@ class SchoolEmulationDatedMixin(models.AbstractModel):
                     "No %(what)s is in force on %(date)s for %(criteria)s. An "
                     "administrator must add it to the legal catalogue.",
                     what=self._description,
-                    date=date,
+                    date=format_date(self.env, date),
                     criteria=domain or "-",
                 )
             )

@@ -33,6 +33,9 @@
         "views/school_class_views.xml",
         "views/school_student_views.xml",
         "views/hr_employee_views.xml",
+        "views/school_emulation_criterion_views.xml",
+        "views/school_emulation_registration_views.xml",
+        "views/school_emulation_movement_views.xml",
         "views/school_emulation_menus.xml",
     ],
     "assets": {
@@ -43,5 +46,6 @@
     "demo": [
         "demo/school_emulation_period_demo.xml",
         "demo/school_emulation_school_demo.xml",
+        "demo/school_emulation_movement_demo.xml",
     ],
 }

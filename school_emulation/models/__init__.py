@@ -13,3 +13,8 @@ from . import hr_employee
 from . import school_class
 from . import school_student
 from . import school_student_result
+from . import school_emulation_criterion
+from . import school_emulation_movement
+from . import school_emulation_movement_activity
+from . import school_emulation_registration
+from . import school_emulation_score

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .school_emulation_registration import registration_action, registration_counts
+
 
 class HrDepartment(models.Model):
     _inherit = "hr.department"
@@ -14,3 +16,14 @@ class HrDepartment(models.Model):
         string="Group Type",
         help="How the school's emulation treats this department.",
     )
+
+    registration_count = fields.Integer(compute="_compute_registration_count")
+
+    def _compute_registration_count(self):
+        counts = registration_counts(self, "department_id")
+        for rec in self:
+            rec.registration_count = counts.get(rec, 0)
+
+    def action_view_registrations(self):
+        self.ensure_one()
+        return registration_action(self, "department_id")

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .school_emulation_registration import registration_action, registration_counts
+
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
@@ -76,3 +78,14 @@ class HrEmployee(models.Model):
         action["domain"] = [("employee_id", "=", self.id)]
         action["context"] = {"default_employee_id": self.id}
         return action
+
+    registration_count = fields.Integer(compute="_compute_registration_count")
+
+    def _compute_registration_count(self):
+        counts = registration_counts(self, "employee_id")
+        for rec in self:
+            rec.registration_count = counts.get(rec, 0)
+
+    def action_view_registrations(self):
+        self.ensure_one()
+        return registration_action(self, "employee_id")

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .school_emulation_registration import registration_action, registration_counts
+
 
 class SchoolClass(models.Model):
     """A class (lớp) of one school year, e.g. 6A1, with its homeroom teacher."""
@@ -72,3 +74,14 @@ class SchoolClass(models.Model):
                         grade=rec.grade,
                     )
                 )
+
+    registration_count = fields.Integer(compute="_compute_registration_count")
+
+    def _compute_registration_count(self):
+        counts = registration_counts(self, "class_id")
+        for rec in self:
+            rec.registration_count = counts.get(rec, 0)
+
+    def action_view_registrations(self):
+        self.ensure_one()
+        return registration_action(self, "class_id")

@@ -26,7 +26,7 @@ class SchoolEmulationLegalBasis(models.Model):
     number = fields.Char(
         required=True, index=True, help="Document number, e.g. 152/2025/NĐ-CP."
     )
-    name = fields.Char(string="Title", required=True, translate=False)
+    name = fields.Char(string="Document Title", required=True)
     document_type = fields.Selection(DOCUMENT_TYPES, default="decree", required=True)
     issuer = fields.Char(help="Issuing body, e.g. Chính phủ, Bộ Nội vụ, UBND tỉnh.")
     date_issued = fields.Date(string="Issued On")

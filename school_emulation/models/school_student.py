@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from .school_emulation_registration import registration_action, registration_counts
+
 
 class SchoolStudent(models.Model):
     """A student (học sinh). Personal data of a minor: see the record rules."""
@@ -57,3 +59,14 @@ class SchoolStudent(models.Model):
     def _compute_display_name(self):
         for rec in self:
             rec.display_name = f"[{rec.code}] {rec.name}" if rec.code else rec.name
+
+    registration_count = fields.Integer(compute="_compute_registration_count")
+
+    def _compute_registration_count(self):
+        counts = registration_counts(self, "student_id")
+        for rec in self:
+            rec.registration_count = counts.get(rec, 0)
+
+    def action_view_registrations(self):
+        self.ensure_one()
+        return registration_action(self, "student_id")

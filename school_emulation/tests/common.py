@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
@@ -124,5 +125,60 @@ class SchoolEmulationCase(TransactionCase):
                 "date_start": start,
                 "date_end": end,
                 "company_id": company.id,
+            }
+        )
+
+    @classmethod
+    def _setup_movement(cls):
+        """A running movement with a criteria set of 2 standard, 1 bonus, 1 penalty."""
+        cls.cset = cls.env["school.emulation.criterion.set"].create(
+            {
+                "name": "Tiêu chí CBGVNV",
+                "company_id": cls.school_a.id,
+                "criterion_ids": [
+                    Command.create(
+                        {"name": "I. Chuyên môn", "display_type": "line_section"}
+                    ),
+                    Command.create({"name": "Giảng dạy", "max_points": 50}),
+                    Command.create({"name": "Chủ nhiệm", "max_points": 40}),
+                    Command.create(
+                        {"name": "II. Thưởng, trừ", "display_type": "line_section"}
+                    ),
+                    Command.create(
+                        {"name": "Giải thưởng", "kind": "bonus", "max_points": 10}
+                    ),
+                    Command.create(
+                        {"name": "Vi phạm", "kind": "penalty", "max_points": 10}
+                    ),
+                ],
+                "band_ids": [
+                    Command.create({"name": "Xuất sắc", "min_total": 90}),
+                    Command.create({"name": "Tốt", "min_total": 75}),
+                    Command.create({"name": "Đạt", "min_total": 50}),
+                ],
+            }
+        )
+        cls.movement = cls.env["school.emulation.movement"].create(
+            {
+                "name": "Đổi mới sáng tạo trong dạy và học",
+                "period_id": cls.year.id,
+                "criterion_set_id": cls.cset.id,
+                "company_id": cls.school_a.id,
+                "registration_deadline": "2099-12-31",
+            }
+        )
+        cls.movement.with_user(cls.users["officer"]).action_launch()
+        cls.movement.with_user(cls.users["officer"]).action_start()
+        cls.ldtt = cls.env.ref("school_emulation.title_ldtt_2025")
+
+    @classmethod
+    def _register(cls, employee, **vals):
+        return cls.env["school.emulation.registration"].create(
+            {
+                "movement_id": cls.movement.id,
+                "subject_type": "employee",
+                "employee_id": employee.id,
+                "title_id": cls.ldtt.id,
+                **vals,
             }
         )

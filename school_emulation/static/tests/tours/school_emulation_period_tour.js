@@ -16,6 +16,18 @@ registry.category("web_tour.tours").add("school_emulation_period_tour", {
             run: "click",
         },
         {
+            content: "Open the School menu",
+            trigger:
+                '.o_main_navbar [data-menu-xmlid="school_emulation.school_emulation_menu_school"]:contains("Trường")',
+            run: "click",
+        },
+        {
+            content: "Open the school years",
+            trigger:
+                '.dropdown-item[data-menu-xmlid="school_emulation.school_emulation_period_menu"]:contains("Năm học")',
+            run: "click",
+        },
+        {
             content: "The school year list shows the draft year",
             trigger:
                 '.o_list_view .o_data_row:contains("Dự thảo") td.o_data_cell[name="name"]:contains("2030-2031")',

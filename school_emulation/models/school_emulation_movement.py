@@ -1,0 +1,210 @@
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+MOVEMENT_STATES = [
+    ("draft", "Draft"),
+    ("launched", "Launched"),
+    ("running", "Running"),
+    ("closed", "Closed"),
+    ("summarised", "Summarised"),
+]
+
+
+class SchoolEmulationMovement(models.Model):
+    """An emulation movement (phong trào thi đua) of the school for a school year."""
+
+    _name = "school.emulation.movement"
+    _description = "Emulation Movement"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "period_id desc, date_start desc, id desc"
+    _check_company_auto = True
+
+    # state -> states it may move to; checked on the server (house style, habit 5)
+    _TRANSITIONS = {
+        "draft": {"launched"},
+        "launched": {"running", "draft"},
+        "running": {"closed"},
+        "closed": {"summarised", "running"},
+        "summarised": set(),
+    }
+
+    name = fields.Char(required=True, tracking=True)
+    kind = fields.Selection(
+        [
+            ("regular", "Regular (thường xuyên)"),
+            ("periodic", "Periodic drive (theo đợt)"),
+            ("thematic", "Thematic (chuyên đề)"),
+            ("special", "Special (đặc biệt)"),
+        ],
+        required=True,
+        default="regular",
+        tracking=True,
+    )
+    period_id = fields.Many2one(
+        "school.emulation.period",
+        string="School Year",
+        required=True,
+        index=True,
+        check_company=True,
+        default=lambda self: self.env["school.emulation.period"]._get_current(),
+        tracking=True,
+    )
+    date_start = fields.Date(string="Start Date", tracking=True)
+    date_end = fields.Date(string="End Date", tracking=True)
+    registration_deadline = fields.Date(tracking=True)
+    scoring_deadline = fields.Date(tracking=True)
+    launch_number = fields.Char(string="Launching Document", help="e.g. 27/KH-TrTHCSXS")
+    launch_date = fields.Date(string="Document Date")
+    launch_signer = fields.Char(string="Signed By")
+    parent_id = fields.Many2one(
+        "school.emulation.movement",
+        string="Superior Movement",
+        index=True,
+        help="The superior body's movement this one carries out, if recorded here.",
+    )
+    superior_reference = fields.Char(
+        help="The superior plan it follows, e.g. KH 1407/KH-PGD&ĐT ngày 18/12/2020.",
+    )
+    content = fields.Html(sanitize=True)
+    target_staff = fields.Boolean(string="Staff", default=True)
+    target_students = fields.Boolean(string="Students")
+    target_collectives = fields.Boolean(string="Collectives")
+    responsible_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+    )
+    criterion_set_id = fields.Many2one(
+        "school.emulation.criterion.set",
+        string="Criteria Set",
+        check_company=True,
+        tracking=True,
+        help="New registrations are scored on this version.",
+    )
+    state = fields.Selection(
+        MOVEMENT_STATES,
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        group_expand="_group_expand_states",
+    )
+    registration_ids = fields.One2many(
+        "school.emulation.registration", "movement_id", string="Registrations"
+    )
+    registration_count = fields.Integer(compute="_compute_counts")
+    activity_item_ids = fields.One2many(
+        "school.emulation.movement.activity", "movement_id", string="Programme"
+    )
+    activity_item_count = fields.Integer(compute="_compute_counts")
+    color = fields.Integer()
+    company_id = fields.Many2one(
+        "res.company",
+        string="School",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        (
+            "dates_check",
+            "CHECK(date_end IS NULL OR date_start IS NULL OR date_end >= date_start)",
+            "A movement cannot end before it starts.",
+        ),
+    ]
+
+    def _group_expand_states(self, states, domain):
+        return [key for key, _label in MOVEMENT_STATES]
+
+    def _compute_counts(self):
+        regs = dict(
+            self.env["school.emulation.registration"]._read_group(
+                [("movement_id", "in", self.ids)], ["movement_id"], ["__count"]
+            )
+        )
+        items = dict(
+            self.env["school.emulation.movement.activity"]._read_group(
+                [("movement_id", "in", self.ids)], ["movement_id"], ["__count"]
+            )
+        )
+        for rec in self:
+            rec.registration_count = regs.get(rec, 0)
+            rec.activity_item_count = items.get(rec, 0)
+
+    def _check_transition(self, new_state):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        if not self.env.user.has_group(
+            "school_emulation.group_school_emulation_officer"
+        ):
+            raise UserError(
+                self.env._("Only the emulation officer can change a movement's status.")
+            )
+        for rec in self:
+            if new_state not in self._TRANSITIONS[rec.state]:
+                raise UserError(
+                    self.env._(
+                        "Movement %(name)s cannot go from %(old)s to %(new)s.",
+                        name=rec.name,
+                        old=labels[rec.state],
+                        new=labels[new_state],
+                    )
+                )
+
+    def action_launch(self):
+        self._check_transition("launched")
+        self.write({"state": "launched"})
+        self._schedule_deadlines()
+
+    def action_start(self):
+        self._check_transition("running")
+        self.write({"state": "running"})
+
+    def action_close(self):
+        self._check_transition("closed")
+        self.write({"state": "closed"})
+
+    def action_summarise(self):
+        self._check_transition("summarised")
+        self.write({"state": "summarised"})
+
+    def action_reset_to_draft(self):
+        self._check_transition("draft")
+        self.write({"state": "draft"})
+
+    def _schedule_deadlines(self):
+        """One to-do activity per deadline for the responsible person."""
+        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        for rec in self.filtered("responsible_id"):
+            for deadline, summary in (
+                (rec.registration_deadline, self.env._("Registration deadline")),
+                (rec.scoring_deadline, self.env._("Scoring deadline")),
+            ):
+                if deadline:
+                    rec.activity_schedule(
+                        activity_type_id=todo.id if todo else False,
+                        date_deadline=deadline,
+                        summary=summary,
+                        user_id=rec.responsible_id.id,
+                    )
+
+    def action_view_registrations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "school_emulation.school_emulation_registration_action"
+        )
+        action["domain"] = [("movement_id", "=", self.id)]
+        action["context"] = {"default_movement_id": self.id}
+        return action
+
+    def action_view_activity_items(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "school_emulation.school_emulation_movement_activity_action"
+        )
+        action["domain"] = [("movement_id", "=", self.id)]
+        action["context"] = {"default_movement_id": self.id}
+        return action

@@ -1,0 +1,429 @@
+from odoo import api, fields, models, tools
+from odoo.exceptions import UserError
+
+from ..tools import scoring
+
+SUBJECT_TYPES = [
+    ("employee", "Staff Member"),
+    ("student", "Student"),
+    ("department", "Group"),
+    ("class", "Class"),
+    ("school", "School"),
+]
+SUBJECT_FIELDS = {
+    "employee": "employee_id",
+    "student": "student_id",
+    "department": "department_id",
+    "class": "class_id",
+}
+FIELD_SUBJECTS = {field: subject for subject, field in SUBJECT_FIELDS.items()}
+REGISTRATION_STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("accepted", "Accepted"),
+    ("returned", "Returned"),
+]
+
+
+def registration_counts(records, field):
+    """``{record: number of registrations}`` for ``field`` in one query."""
+    return dict(
+        records.env["school.emulation.registration"]._read_group(
+            [(field, "in", records.ids)], [field], ["__count"]
+        )
+    )
+
+
+def registration_action(record, field):
+    """The registrations window of one employee, student, group or class."""
+    action = record.env["ir.actions.act_window"]._for_xml_id(
+        "school_emulation.school_emulation_registration_action"
+    )
+    action["domain"] = [(field, "=", record.id)]
+    action["context"] = {
+        f"default_{field}": record.id,
+        "default_subject_type": FIELD_SUBJECTS[field],
+    }
+    return action
+
+
+class SchoolEmulationRegistration(models.Model):
+    """An emulation registration (đăng ký thi đua) of a subject in a movement."""
+
+    _name = "school.emulation.registration"
+    _description = "Emulation Registration"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "movement_id, total_score desc, id"
+    _check_company_auto = True
+
+    _TRANSITIONS = {
+        "draft": {"submitted"},
+        "submitted": {"accepted", "returned"},
+        "returned": {"submitted", "draft"},
+        "accepted": {"returned"},
+    }
+
+    movement_id = fields.Many2one(
+        "school.emulation.movement",
+        string="Movement",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+        tracking=True,
+    )
+    period_id = fields.Many2one(related="movement_id.period_id", store=True, index=True)
+    subject_type = fields.Selection(
+        SUBJECT_TYPES, required=True, default="employee", tracking=True
+    )
+    employee_id = fields.Many2one(
+        "hr.employee", string="Staff Member", index=True, check_company=True
+    )
+    student_id = fields.Many2one("school.student", index=True, check_company=True)
+    department_id = fields.Many2one(
+        "hr.department", string="Group", index=True, check_company=True
+    )
+    class_id = fields.Many2one("school.class", index=True, check_company=True)
+    subject_key = fields.Char(compute="_compute_subject", store=True, index=True)
+    subject_name = fields.Char(string="Subject", compute="_compute_subject", store=True)
+    group_key = fields.Char(
+        compute="_compute_subject",
+        store=True,
+        help="Ranking group: the staff member's group, the student's class...",
+    )
+    group_name = fields.Char(
+        string="Ranking Group", compute="_compute_subject", store=True
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Subject's User",
+        compute="_compute_subject",
+        store=True,
+        index=True,
+        help="Who registers and self-scores: the staff member, or the leader of the "
+        "group or class for a collective.",
+    )
+    leader_user_id = fields.Many2one(
+        "res.users",
+        string="Group Scorer",
+        compute="_compute_subject",
+        store=True,
+        index=True,
+        help="The group leader or homeroom teacher who gives the group score.",
+    )
+    title_id = fields.Many2one(
+        "school.emulation.title", string="Title", index=True, tracking=True
+    )
+    award_form_id = fields.Many2one(
+        "school.emulation.award.form", string="Award Form", index=True, tracking=True
+    )
+    commitment = fields.Text(help="Concrete targets the subject commits to.")
+    state = fields.Selection(
+        REGISTRATION_STATES,
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        group_expand="_group_expand_states",
+    )
+    return_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    date_submitted = fields.Date(readonly=True, copy=False)
+    criterion_set_id = fields.Many2one(
+        "school.emulation.criterion.set",
+        string="Criteria Set",
+        readonly=True,
+        copy=False,
+        help="The version of the criteria this registration is scored on.",
+    )
+    score_ids = fields.One2many(
+        "school.emulation.score", "registration_id", string="Scores", copy=False
+    )
+    standard_total = fields.Float(
+        compute="_compute_totals", store=True, digits=(8, 2), aggregator="sum"
+    )
+    bonus_total = fields.Float(compute="_compute_totals", store=True, digits=(8, 2))
+    penalty_total = fields.Float(compute="_compute_totals", store=True, digits=(8, 2))
+    total_score = fields.Float(
+        string="Total", compute="_compute_totals", store=True, digits=(8, 2), index=True
+    )
+    rank_movement = fields.Integer(
+        string="Rank",
+        compute="_compute_ranking",
+        help="Rank among accepted registrations.",
+    )
+    rank_group = fields.Integer(string="Rank in Group", compute="_compute_ranking")
+    band = fields.Char(string="Classification", compute="_compute_ranking")
+    progress = fields.Integer(
+        compute="_compute_progress", help="Share of criteria scored (final or group)."
+    )
+    scores_locked = fields.Boolean(readonly=True, copy=False, tracking=True)
+    lock_reason = fields.Char(readonly=True, copy=False, tracking=True)
+    company_id = fields.Many2one(
+        related="movement_id.company_id", store=True, index=True, string="School"
+    )
+
+    def init(self):
+        # One registration per subject, movement and title (or award form).
+        tools.create_unique_index(
+            self.env.cr,
+            "school_emulation_registration_subject_uniq",
+            self._table,
+            [
+                "movement_id",
+                "subject_key",
+                "COALESCE(title_id, 0)",
+                "COALESCE(award_form_id, 0)",
+            ],
+        )
+
+    def _group_expand_states(self, states, domain):
+        return [key for key, _label in REGISTRATION_STATES]
+
+    @api.depends(
+        "subject_type",
+        "employee_id.department_id.manager_id.user_id",
+        "employee_id.user_id",
+        "student_id.class_id.homeroom_user_id",
+        "department_id.manager_id.user_id",
+        "class_id.homeroom_user_id",
+        "company_id",
+    )
+    def _compute_subject(self):
+        for rec in self:
+            subject = rec._subject()
+            rec.subject_key = f"{rec.subject_type}:{subject.id or rec.company_id.id}"
+            rec.subject_name = subject.display_name or rec.company_id.name
+            group, leader, user = self.env["hr.department"], False, False
+            if rec.subject_type == "employee":
+                group = rec.employee_id.department_id
+                user = rec.employee_id.user_id
+                leader = group.manager_id.user_id
+            elif rec.subject_type == "student":
+                group = rec.student_id.class_id
+                leader = user = group.homeroom_user_id
+            elif rec.subject_type == "department":
+                leader = user = rec.department_id.manager_id.user_id
+            elif rec.subject_type == "class":
+                leader = user = rec.class_id.homeroom_user_id
+            rec.group_key = f"{group._name}:{group.id}" if group else rec.subject_type
+            rec.group_name = group.display_name or ""
+            rec.user_id = user
+            rec.leader_user_id = leader
+
+    def _subject(self):
+        self.ensure_one()
+        field = SUBJECT_FIELDS.get(self.subject_type)
+        return self[field] if field else self.company_id
+
+    @api.depends("score_ids.points", "score_ids.kind", "score_ids.weight")
+    def _compute_totals(self):
+        for rec in self:
+            tot = scoring.totals(
+                [scoring.Line(s.kind, s.points, s.weight) for s in rec.score_ids]
+            )
+            rec.standard_total = tot.standard
+            rec.bonus_total = tot.bonus
+            rec.penalty_total = tot.penalty
+            rec.total_score = tot.total
+
+    @api.depends("score_ids.is_scored")
+    def _compute_progress(self):
+        for rec in self:
+            lines = rec.score_ids
+            done = len(lines.filtered("is_scored"))
+            rec.progress = int(100 * done / len(lines)) if lines else 0
+
+    @api.depends("total_score", "state")
+    def _compute_ranking(self):
+        """Rank accepted registrations of the same movements in one grouped query.
+
+        Ranks are over every accepted registration of the movement, whatever the
+        reader may see (the rank reveals no one else's score).
+        """
+        Registration = self.sudo()
+        movement_ids = [
+            movement.id
+            for (movement,) in Registration._read_group(
+                [("id", "in", self.ids)], ["movement_id"]
+            )
+        ]
+        rows = Registration._read_group(
+            [("movement_id", "in", movement_ids), ("state", "=", "accepted")],
+            ["movement_id", "group_key", "criterion_set_id", "id"],
+            [
+                "total_score:sum",
+                "standard_total:sum",
+                "bonus_total:sum",
+                "penalty_total:sum",
+            ],
+        )
+        by_movement, group_of, band_of = {}, {}, {}
+        bands = {
+            cset.id: [(b.name, b.min_total) for b in cset.band_ids]
+            for cset in self.env["school.emulation.criterion.set"]
+            .sudo()
+            .browse({row[2].id for row in rows})
+        }
+        for movement, group_key, cset, reg, total, std, bonus, pen in rows:
+            by_movement.setdefault(movement.id, {})[reg.id] = scoring.Totals(
+                total, std, bonus, pen
+            )
+            group_of[reg.id] = group_key
+            band_of[reg.id] = scoring.classify(total, bands.get(cset.id, [])) or ""
+        ranks, group_ranks = {}, {}
+        for items in by_movement.values():
+            ranks.update(scoring.rank(items))
+            group_ranks.update(scoring.rank_within(items, group_of.get))
+        # Bulk cache update: one call per field instead of one assignment per record.
+        cache = self.env.cache
+        ids = self._ids
+        cache.update(
+            self, self._fields["rank_movement"], [ranks.get(i, 0) for i in ids]
+        )
+        cache.update(
+            self, self._fields["rank_group"], [group_ranks.get(i, 0) for i in ids]
+        )
+        cache.update(self, self._fields["band"], [band_of.get(i, "") for i in ids])
+
+    @api.constrains(
+        "subject_type", "employee_id", "student_id", "department_id", "class_id"
+    )
+    def _check_subject(self):
+        for rec in self:
+            field = SUBJECT_FIELDS.get(rec.subject_type)
+            if field and not rec[field]:
+                raise UserError(
+                    self.env._(
+                        "Choose the subject of registration %(name)s.",
+                        name=rec.display_name,
+                    )
+                )
+
+    @api.depends("subject_name", "title_id", "award_form_id", "movement_id")
+    def _compute_display_name(self):
+        for rec in self:
+            what = rec.title_id.name or rec.award_form_id.name or ""
+            rec.display_name = " - ".join(p for p in (rec.subject_name, what) if p)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        movements = self.env["school.emulation.movement"].browse(
+            [v.get("movement_id") for v in vals_list]
+        )
+        for vals, movement in zip(vals_list, movements, strict=True):
+            vals.setdefault("criterion_set_id", movement.criterion_set_id.id)
+        return super().create(vals_list)
+
+    # --- workflow ---------------------------------------------------------------
+    def _is_officer(self):
+        return self.env.user.has_group(
+            "school_emulation.group_school_emulation_officer"
+        )
+
+    def _check_transition(self, new_state):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for rec in self:
+            if new_state not in self._TRANSITIONS[rec.state]:
+                raise UserError(
+                    self.env._(
+                        "Registration %(name)s cannot go from %(old)s to %(new)s.",
+                        name=rec.display_name,
+                        old=labels[rec.state],
+                        new=labels[new_state],
+                    )
+                )
+            reviewer = new_state in ("accepted", "returned")
+            allowed = self._is_officer() or (
+                self.env.user == rec.leader_user_id
+                if reviewer
+                else self.env.user in (rec.user_id | rec.leader_user_id)
+            )
+            if not allowed:
+                raise UserError(
+                    self.env._(
+                        "You cannot change the status of registration %(name)s.",
+                        name=rec.display_name,
+                    )
+                )
+
+    def action_submit(self):
+        self._check_transition("submitted")
+        today = fields.Date.context_today(self)
+        for rec in self:
+            deadline = rec.movement_id.registration_deadline
+            if deadline and today > deadline and not self._is_officer():
+                raise UserError(
+                    self.env._(
+                        "The registration deadline of %(movement)s was %(date)s.",
+                        movement=rec.movement_id.name,
+                        date=tools.format_date(self.env, deadline),
+                    )
+                )
+            if rec.movement_id.state not in ("launched", "running"):
+                raise UserError(
+                    self.env._(
+                        "Movement %(movement)s is not open for registration.",
+                        movement=rec.movement_id.name,
+                    )
+                )
+        self.write(
+            {"state": "submitted", "date_submitted": today, "return_reason": False}
+        )
+
+    def action_accept(self):
+        self._check_transition("accepted")
+        self.write({"state": "accepted"})
+        self.sudo()._prepare_sheet()
+
+    def action_return(self, reason):
+        if not (reason or "").strip():
+            raise UserError(
+                self.env._("Give the reason for returning the registration.")
+            )
+        self._check_transition("returned")
+        self.write({"state": "returned", "return_reason": reason})
+
+    def action_reset_to_draft(self):
+        self._check_transition("draft")
+        self.write({"state": "draft"})
+
+    def action_open_return_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Return Registration"),
+            "res_model": "school.emulation.registration.return",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_registration_ids": self.ids},
+        }
+
+    def _prepare_sheet(self):
+        """Create the missing score lines of the registration's criteria set."""
+        Score = self.env["school.emulation.score"]
+        existing = {(s.registration_id.id, s.criterion_id.id) for s in self.score_ids}
+        vals = [
+            {"registration_id": rec.id, "criterion_id": crit.id}
+            for rec in self
+            for crit in rec.criterion_set_id.criterion_ids
+            if not crit.display_type and (rec.id, crit.id) not in existing
+        ]
+        return Score.create(vals)
+
+    def action_lock_scores(self, reason):
+        self._check_lock_rights(reason)
+        self.write({"scores_locked": True, "lock_reason": reason})
+
+    def action_unlock_scores(self, reason):
+        self._check_lock_rights(reason)
+        self.write({"scores_locked": False, "lock_reason": reason})
+
+    def _check_lock_rights(self, reason):
+        if not self._is_officer():
+            raise UserError(
+                self.env._("Only the emulation officer can lock or unlock scores.")
+            )
+        if not (reason or "").strip():
+            raise UserError(
+                self.env._("Give the reason for locking or unlocking the scores.")
+            )

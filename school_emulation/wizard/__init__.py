@@ -1,0 +1,2 @@
+from . import school_emulation_registration_return
+from . import school_emulation_movement_register

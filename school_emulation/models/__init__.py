@@ -1,4 +1,5 @@
 from . import school_emulation_dated_mixin
+from . import school_emulation_state_mixin
 from . import school_emulation_legal_basis
 from . import school_emulation_authority
 from . import school_emulation_title

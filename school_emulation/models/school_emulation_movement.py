@@ -15,7 +15,7 @@ class SchoolEmulationMovement(models.Model):
 
     _name = "school.emulation.movement"
     _description = "Emulation Movement"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.emulation.state.mixin"]
     _order = "period_id desc, date_start desc, id desc"
     _check_company_auto = True
 
@@ -135,24 +135,13 @@ class SchoolEmulationMovement(models.Model):
             rec.registration_count = regs.get(rec, 0)
             rec.activity_item_count = items.get(rec, 0)
 
-    def _check_transition(self, new_state):
-        labels = dict(self._fields["state"]._description_selection(self.env))
+    def _check_transition_rights(self, new_state):
         if not self.env.user.has_group(
             "school_emulation.group_school_emulation_officer"
         ):
             raise UserError(
                 self.env._("Only the emulation officer can change a movement's status.")
             )
-        for rec in self:
-            if new_state not in self._TRANSITIONS[rec.state]:
-                raise UserError(
-                    self.env._(
-                        "Movement %(name)s cannot go from %(old)s to %(new)s.",
-                        name=rec.name,
-                        old=labels[rec.state],
-                        new=labels[new_state],
-                    )
-                )
 
     def action_launch(self):
         self._check_transition("launched")

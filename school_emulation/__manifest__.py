@@ -36,6 +36,7 @@
         "views/school_emulation_criterion_views.xml",
         "views/school_emulation_registration_views.xml",
         "views/school_emulation_movement_views.xml",
+        "views/school_emulation_class_week_views.xml",
         "views/school_emulation_menus.xml",
     ],
     "assets": {
@@ -47,5 +48,6 @@
         "demo/school_emulation_period_demo.xml",
         "demo/school_emulation_school_demo.xml",
         "demo/school_emulation_movement_demo.xml",
+        "demo/school_emulation_class_week_demo.xml",
     ],
 }

@@ -15,6 +15,9 @@ from . import school_class
 from . import school_student
 from . import school_student_result
 from . import school_emulation_criterion
+from . import school_emulation_class_week
+from . import school_emulation_class_score
+from . import school_emulation_class_result
 from . import school_emulation_movement
 from . import school_emulation_movement_activity
 from . import school_emulation_registration

@@ -85,3 +85,38 @@ class SchoolClass(models.Model):
     def action_view_registrations(self):
         self.ensure_one()
         return registration_action(self, "class_id")
+
+    def _emulation_rollup(self, date_from, date_to, title_date=None):
+        """Average weekly totals and ranks of these classes between two dates (a
+        semester or the year), and the best class title whose threshold they reach.
+
+        Returns ``{class: {"average": float, "rank": int, "title": title}}``; the
+        thresholds are the class titles in force on ``title_date`` (default:
+        ``date_to``).
+        """
+        result = {}
+        for company in self.company_id:
+            ranked = self.env["school.emulation.class.result"]._rank_range(
+                company, date_from, date_to
+            )
+            titles = (
+                self.env["school.emulation.title"]
+                ._get_in_force(
+                    title_date or date_to,
+                    [
+                        ("subject_type", "=", "student_collective"),
+                        ("class_min_avg_total", ">", 0),
+                    ],
+                    company=company,
+                    raise_if_missing=False,
+                )
+                .sorted("class_min_avg_total", reverse=True)
+            )
+            for cls in self.filtered(lambda c, co=company: c.company_id == co):
+                totals, rank = ranked.get(cls, (None, 0))
+                average = totals.total if totals else 0.0
+                title = titles.filtered(
+                    lambda t, avg=average: avg >= t.class_min_avg_total
+                )[:1]
+                result[cls] = {"average": average, "rank": rank, "title": title}
+        return result

@@ -178,6 +178,11 @@ class SchoolEmulationTitle(models.Model):
     student_learning = fields.Selection(
         STUDENT_RATINGS, string="Minimum Learning Result"
     )
+    class_min_avg_total = fields.Float(
+        string="Class Weekly Average (min)",
+        digits=(8, 2),
+        help="For class titles: the lowest average weekly class emulation total.",
+    )
     student_min_subjects_ge_9 = fields.Integer(
         string="Subjects With Average >= 9.0",
         help="Minimum number of scored subjects with a year average of at least 9.0.",
@@ -295,4 +300,5 @@ class SchoolEmulationTitle(models.Model):
             "student_conduct",
             "student_learning",
             "student_min_subjects_ge_9",
+            "class_min_avg_total",
         ]

@@ -1,5 +1,6 @@
 from . import test_access_rights
 from . import test_catalogue
+from . import test_class_emulation
 from . import test_import
 from . import test_install
 from . import test_movement

@@ -55,6 +55,15 @@ MATRIX = {
         "manager": "rwcd",
         "council": "rw",
     },
+    "school.emulation.class.week": {**CATALOGUE, "officer": "rwc"},
+    "school.emulation.class.score": {
+        "staff": "",
+        "leader": "r",
+        "officer": "rwc",
+        "manager": "rwcd",
+        "council": "",
+    },
+    "school.emulation.class.result": CATALOGUE,
     "school.student.result": {
         "staff": "",
         "leader": "rwc",

@@ -1,0 +1,79 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools import scoring
+
+
+class SchoolEmulationClassScore(models.Model):
+    """Points of one class on one criterion in one week (entered by the duty team)."""
+
+    _name = "school.emulation.class.score"
+    _description = "Class Weekly Score"
+    _order = "week_id, class_name, sequence, id"
+
+    week_id = fields.Many2one(
+        "school.emulation.class.week", required=True, index=True, ondelete="cascade"
+    )
+    class_id = fields.Many2one("school.class", required=True, index=True)
+    class_name = fields.Char(related="class_id.name", store=True, string="Class Name")
+    homeroom_user_id = fields.Many2one(related="class_id.homeroom_user_id", store=True)
+    criterion_id = fields.Many2one(
+        "school.emulation.criterion", required=True, ondelete="restrict"
+    )
+    sequence = fields.Integer(related="criterion_id.sequence", store=True)
+    kind = fields.Selection(related="criterion_id.kind", store=True)
+    max_points = fields.Float(related="criterion_id.max_points")
+    points = fields.Float(digits=(6, 2))
+    weighted_points = fields.Float(
+        compute="_compute_weighted_points", store=True, digits=(8, 2)
+    )
+    note = fields.Char()
+    company_id = fields.Many2one(related="week_id.company_id", store=True, index=True)
+
+    _sql_constraints = [
+        (
+            "line_unique",
+            "UNIQUE(week_id, class_id, criterion_id)",
+            "A class is scored once per criterion and week.",
+        ),
+    ]
+
+    @api.depends("points", "criterion_id.weight")
+    def _compute_weighted_points(self):
+        for rec in self:
+            rec.weighted_points = rec.points * rec.criterion_id.weight
+
+    @api.constrains("points")
+    def _check_points(self):
+        for rec in self:
+            try:
+                scoring.check_points(rec.points, rec.criterion_id.max_points)
+            except scoring.ScoreError:
+                raise ValidationError(
+                    self.env._(
+                        "%(class)s, %(criterion)s: %(points)s is outside 0 to %(max)s.",
+                        **{
+                            "class": rec.class_id.name,
+                            "criterion": rec.criterion_id.name,
+                            "points": rec.points,
+                            "max": rec.criterion_id.max_points,
+                        },
+                    )
+                ) from None
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        weeks = self.env["school.emulation.class.week"].browse(
+            {v["week_id"] for v in vals_list if v.get("week_id")}
+        )
+        weeks._check_open()
+        records = super().create(vals_list)
+        records.week_id._compute_results()
+        return records
+
+    def write(self, vals):
+        self.week_id._check_open()
+        result = super().write(vals)
+        if "points" in vals:
+            self.week_id._compute_results()
+        return result

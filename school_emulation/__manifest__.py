@@ -37,6 +37,7 @@
         "views/school_emulation_registration_views.xml",
         "views/school_emulation_movement_views.xml",
         "views/school_emulation_class_week_views.xml",
+        "views/school_emulation_block_views.xml",
         "views/school_emulation_menus.xml",
     ],
     "assets": {
@@ -49,5 +50,6 @@
         "demo/school_emulation_school_demo.xml",
         "demo/school_emulation_movement_demo.xml",
         "demo/school_emulation_class_week_demo.xml",
+        "demo/school_emulation_block_demo.xml",
     ],
 }

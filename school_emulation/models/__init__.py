@@ -18,6 +18,7 @@ from . import school_emulation_criterion
 from . import school_emulation_class_week
 from . import school_emulation_class_score
 from . import school_emulation_class_result
+from . import school_emulation_block
 from . import school_emulation_movement
 from . import school_emulation_movement_activity
 from . import school_emulation_registration

@@ -68,12 +68,15 @@ class SchoolEmulationClassScore(models.Model):
         )
         weeks._check_open()
         records = super().create(vals_list)
-        records.week_id._compute_results()
+        if not self.env.context.get("school_emulation_defer_results"):
+            records.week_id._compute_results()
         return records
 
     def write(self, vals):
         self.week_id._check_open()
         result = super().write(vals)
-        if "points" in vals:
+        if "points" in vals and not self.env.context.get(
+            "school_emulation_defer_results"
+        ):
             self.week_id._compute_results()
         return result

@@ -98,6 +98,14 @@ class SchoolEmulationClassWeek(models.Model):
                     )
                 )
 
+    def write(self, vals):
+        # A whole sheet saved from the form: rank once, not once per line.
+        deferred = self.with_context(school_emulation_defer_results=True)
+        result = super(SchoolEmulationClassWeek, deferred).write(vals)
+        if "line_ids" in vals:
+            self._compute_results()
+        return result
+
     def _check_officer(self):
         if not self.env.user.has_group(
             "school_emulation.group_school_emulation_officer"

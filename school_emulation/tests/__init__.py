@@ -1,4 +1,5 @@
 from . import test_access_rights
+from . import test_block
 from . import test_catalogue
 from . import test_class_emulation
 from . import test_import

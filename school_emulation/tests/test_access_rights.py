@@ -64,6 +64,23 @@ MATRIX = {
         "council": "",
     },
     "school.emulation.class.result": CATALOGUE,
+    "school.emulation.block": {**CATALOGUE, "officer": "rwc"},
+    "school.emulation.block.member": {**CATALOGUE, "officer": "rwcd"},
+    "school.emulation.block.score": {**CATALOGUE, "officer": "rwc"},
+    "school.emulation.block.voter": {
+        "staff": "",
+        "leader": "",
+        "officer": "r",
+        "manager": "r",
+        "council": "",
+    },
+    "school.emulation.block.ballot": {
+        "staff": "",
+        "leader": "",
+        "officer": "",
+        "manager": "r",
+        "council": "",
+    },
     "school.student.result": {
         "staff": "",
         "leader": "rwc",

@@ -16,7 +16,6 @@ class SchoolEmulationClassWeek(models.Model):
     _order = "week_start desc"
     _check_company_auto = True
 
-    name = fields.Char(compute="_compute_name", store=True)
     period_id = fields.Many2one(
         "school.emulation.period",
         string="School Year",
@@ -26,8 +25,8 @@ class SchoolEmulationClassWeek(models.Model):
         default=lambda self: self.env["school.emulation.period"]._get_current(),
     )
     week_start = fields.Date(string="Monday", required=True, index=True)
-    week_end = fields.Date(string="Sunday", compute="_compute_name", store=True)
-    number = fields.Integer(string="Week", compute="_compute_name", store=True)
+    week_end = fields.Date(string="Sunday", compute="_compute_week", store=True)
+    number = fields.Integer(string="Week", compute="_compute_week", store=True)
     criterion_set_id = fields.Many2one(
         "school.emulation.criterion.set",
         string="Criteria Set",
@@ -66,15 +65,20 @@ class SchoolEmulationClassWeek(models.Model):
     ]
 
     @api.depends("week_start", "period_id.date_start")
-    def _compute_name(self):
+    def _compute_week(self):
         for rec in self:
             if not rec.week_start:
-                rec.name, rec.week_end, rec.number = "", False, 0
+                rec.week_end, rec.number = False, 0
                 continue
             rec.week_end = rec.week_start + timedelta(days=6)
             start = rec.period_id.date_start or rec.week_start
             rec.number = (rec.week_start - start).days // 7 + 1
-            rec.name = self.env._(
+
+    @api.depends("number", "week_start", "week_end")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for rec in self:
+            rec.display_name = rec.week_start and self.env._(
                 "Week %(number)s (%(start)s - %(end)s)",
                 number=rec.number,
                 start=format_date(self.env, rec.week_start, date_format="dd/MM"),
@@ -153,7 +157,8 @@ class SchoolEmulationClassWeek(models.Model):
             if not (week.lock_reason or "").strip():
                 raise UserError(
                     self.env._(
-                        "Write the reason for unlocking %(week)s first.", week=week.name
+                        "Write the reason for unlocking %(week)s first.",
+                        week=week.display_name,
                     )
                 )
         self.write({"state": "open"})
@@ -164,7 +169,7 @@ class SchoolEmulationClassWeek(models.Model):
             raise UserError(
                 self.env._(
                     "%(week)s is locked: unlock it, with a reason, to change it.",
-                    week=locked[0].name,
+                    week=locked[0].display_name,
                 )
             )
 

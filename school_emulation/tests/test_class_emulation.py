@@ -71,7 +71,7 @@ class TestClassEmulation(SchoolEmulationCase):
         week = self._week(self.monday, {})
         self.assertEqual(len(week.line_ids), 3 * 4)
         self.assertEqual(week.number, 1)
-        self.assertIn("1", week.name)
+        self.assertIn("1", week.display_name)
         week.action_prepare_lines()  # idempotent
         self.assertEqual(len(week.line_ids), 12)
 

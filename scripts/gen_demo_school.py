@@ -979,11 +979,10 @@ def _block():
         )
     for idx, (key, _name, values) in enumerate(BLOCK_UNITS):
         checker = BLOCK_UNITS[(idx + 1) % len(BLOCK_UNITS)][0]
-        record(
-            f"block_unit_{key}_demo",
-            "school.emulation.block.member",
-            [field("cross_checker_id", ref=f"block_unit_{checker}_demo")],
-            out,
+        out.append(
+            '    <function model="school.emulation.block.member" name="write" eval="'
+            f"[[ref('block_unit_{key}_demo')], "
+            f"{{'cross_checker_id': ref('block_unit_{checker}_demo')}}]\" />"
         )
         for (ckey, _cname, kind, _max), final in zip(
             BLOCK_CRITERIA, values, strict=True
@@ -1003,15 +1002,11 @@ def _block():
                 ],
                 out,
             )
-    record(
-        "block_thcs_demo",
-        "school.emulation.block",
-        [
-            field("leader_member_id", ref="block_unit_hong_phong_demo"),
-            field("deputy_member_id", ref="block_unit_own_demo"),
-            field("state", "done"),
-        ],
-        out,
+    # Functions, not second <record>s: an update skips records already loaded.
+    out.append(
+        '    <function model="school.emulation.block" name="write" eval="'
+        "[[ref('block_thcs_demo')], {'leader_member_id': ref('block_unit_hong_phong_demo'),"
+        " 'deputy_member_id': ref('block_unit_own_demo'), 'state': 'done'}]\" />"
     )
     # The acclamation ballot: every unit voted for both awards.
     flag_yes = {"hong_phong"}

@@ -158,7 +158,11 @@ class SchoolEmulationRegistration(models.Model):
         compute="_compute_progress", help="Share of criteria scored (final or group)."
     )
     scores_locked = fields.Boolean(readonly=True, copy=False, tracking=True)
-    lock_reason = fields.Char(readonly=True, copy=False, tracking=True)
+    lock_reason = fields.Char(
+        copy=False,
+        tracking=True,
+        help="Why the scores are locked or unlocked; required for both.",
+    )
     company_id = fields.Many2one(
         related="movement_id.company_id", store=True, index=True, string="School"
     )
@@ -399,13 +403,18 @@ class SchoolEmulationRegistration(models.Model):
         ]
         return Score.create(vals)
 
-    def action_lock_scores(self, reason):
-        self._check_lock_rights(reason)
-        self.write({"scores_locked": True, "lock_reason": reason})
+    def action_lock_scores(self, reason=None):
+        """Lock the sheets; the reason is given or typed in the form first."""
+        for rec in self:
+            rec._check_lock_rights(reason or rec.lock_reason)
+            rec.write({"scores_locked": True, "lock_reason": reason or rec.lock_reason})
 
-    def action_unlock_scores(self, reason):
-        self._check_lock_rights(reason)
-        self.write({"scores_locked": False, "lock_reason": reason})
+    def action_unlock_scores(self, reason=None):
+        for rec in self:
+            rec._check_lock_rights(reason or rec.lock_reason)
+            rec.write(
+                {"scores_locked": False, "lock_reason": reason or rec.lock_reason}
+            )
 
     def _check_lock_rights(self, reason):
         if not self._is_officer():

@@ -267,3 +267,13 @@ class TestScoring(SchoolEmulationCase):
         self.assertEqual(regs.mapped("band"), ["Tốt", "Tốt", "Tốt"])
         # staff see their rank among all, not only among what they may read
         self.assertEqual(self.reg.with_user(self.users["staff"]).rank_movement, 1)
+
+    def test_lock_from_the_form_uses_the_typed_reason(self):
+        officer_reg = self.reg.with_user(self.users["officer"])
+        officer_reg.lock_reason = "Chốt điểm cuối năm"
+        officer_reg.action_lock_scores()
+        self.assertTrue(self.reg.scores_locked)
+        officer_reg.lock_reason = ""
+        with self.assertRaisesRegex(UserError, "reason"):
+            officer_reg.action_unlock_scores()
+        self.assertTrue(self.reg.scores_locked)

@@ -93,3 +93,37 @@ def test_house_style_patterns(path):
         assert not re.search(pattern, text), f"{pattern}: {why}"
     if f"{os.sep}tools{os.sep}" in path:
         assert not re.search(r"^\s*(from|import) odoo\b", text, re.M), "tools/ is pure"
+
+
+def _pylint(*targets, cwd=ROOT):
+    pylint = os.path.join(os.path.dirname(sys.executable), "pylint")
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        p
+        for p in (os.environ.get("ODOO_SRC", "/opt/odoo/src"), env.get("PYTHONPATH"))
+        if p
+    )
+    rcfile = os.path.join(ROOT, ".pylintrc-mandatory")
+    return subprocess.run(
+        [pylint, f"--rcfile={rcfile}", *targets],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def test_pylint_odoo_mandatory():
+    """pylint-odoo blocking checks (.pylintrc-mandatory: OCA 18.0 set, our values)."""
+    res = _pylint(*ADDONS)
+    assert res.returncode == 0, res.stdout + res.stderr
+
+
+def test_pylint_odoo_mandatory_catches_violations(tmp_path):
+    """The configuration really checks: a print and an except/pass are reported."""
+    bad = tmp_path / "bad.py"
+    bad.write_text('print("x")\ntry:\n    pass\nexcept Exception:\n    pass\n')
+    res = _pylint(str(bad), cwd=str(tmp_path))
+    assert res.returncode != 0
+    assert "print-used" in res.stdout and "except-pass" in res.stdout

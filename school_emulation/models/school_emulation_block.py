@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import scoring
+from .school_emulation_state_mixin import check_officer
 
 AWARDS = [
     ("flag", "Emulation Flag (Cờ thi đua)"),
@@ -128,12 +129,9 @@ class SchoolEmulationBlock(models.Model):
         return super().create(vals_list)
 
     def _check_transition_rights(self, new_state):
-        if not self.env.user.has_group(
-            "school_emulation.group_school_emulation_officer"
-        ):
-            raise UserError(
-                self.env._("Only the emulation officer can move the block on.")
-            )
+        check_officer(
+            self.env, self.env._("Only the emulation officer can move the block on.")
+        )
 
     def action_start_scoring(self):
         self._check_transition("scoring")

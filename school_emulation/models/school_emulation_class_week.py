@@ -5,6 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
 from ..tools import scoring
+from .school_emulation_state_mixin import check_officer
 
 
 class SchoolEmulationClassWeek(models.Model):
@@ -111,12 +112,10 @@ class SchoolEmulationClassWeek(models.Model):
         return result
 
     def _check_officer(self):
-        if not self.env.user.has_group(
-            "school_emulation.group_school_emulation_officer"
-        ):
-            raise UserError(
-                self.env._("Only the emulation officer can lock or unlock a week.")
-            )
+        check_officer(
+            self.env,
+            self.env._("Only the emulation officer can lock or unlock a week."),
+        )
 
     def action_prepare_lines(self):
         """Add the missing lines: every class of the school year x every criterion."""

@@ -1,5 +1,6 @@
 from odoo import fields, models
-from odoo.exceptions import UserError
+
+from .school_emulation_state_mixin import check_officer
 
 MOVEMENT_STATES = [
     ("draft", "Draft"),
@@ -136,12 +137,10 @@ class SchoolEmulationMovement(models.Model):
             rec.activity_item_count = items.get(rec, 0)
 
     def _check_transition_rights(self, new_state):
-        if not self.env.user.has_group(
-            "school_emulation.group_school_emulation_officer"
-        ):
-            raise UserError(
-                self.env._("Only the emulation officer can change a movement's status.")
-            )
+        check_officer(
+            self.env,
+            self.env._("Only the emulation officer can change a movement's status."),
+        )
 
     def action_launch(self):
         self._check_transition("launched")

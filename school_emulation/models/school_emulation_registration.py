@@ -2,6 +2,7 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 from ..tools import scoring
+from .school_emulation_state_mixin import is_officer
 
 SUBJECT_TYPES = [
     ("employee", "Staff Member"),
@@ -321,9 +322,7 @@ class SchoolEmulationRegistration(models.Model):
 
     # --- workflow ---------------------------------------------------------------
     def _is_officer(self):
-        return self.env.user.has_group(
-            "school_emulation.group_school_emulation_officer"
-        )
+        return is_officer(self.env)
 
     def _check_transition_record(self, new_state):
         reviewer = new_state in ("accepted", "returned")

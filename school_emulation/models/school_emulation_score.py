@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import scoring
+from .school_emulation_state_mixin import is_officer
 
 STAGES = {
     # stage: (score field, author field, comment field)
@@ -82,7 +83,7 @@ class SchoolEmulationScore(models.Model):
     def _stage_allowed(self, stage):
         """Who may give each stage's score (the server check behind the buttons)."""
         user = self.env.user
-        if user.has_group("school_emulation.group_school_emulation_officer"):
+        if is_officer(self.env):
             return True
         reg = self.registration_id
         if stage == "self":

@@ -1,6 +1,19 @@
 from odoo import models
 from odoo.exceptions import UserError
 
+OFFICER_GROUP = "school_emulation.group_school_emulation_officer"
+
+
+def is_officer(env):
+    """The current user is the school's emulation officer (or above)."""
+    return env.user.has_group(OFFICER_GROUP)
+
+
+def check_officer(env, message):
+    """Refuse with ``message`` (already translated) unless the user is the officer."""
+    if not is_officer(env):
+        raise UserError(message)
+
 
 class SchoolEmulationStateMixin(models.AbstractModel):
     """State changes driven by one transition table, checked on the server.

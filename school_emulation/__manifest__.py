@@ -21,6 +21,7 @@
         "data/school_emulation_award_form_data.xml",
         "data/school_emulation_base_salary_data.xml",
         "data/school_emulation_rating_scheme_data.xml",
+        "data/school_emulation_proposal_data.xml",
         "views/school_emulation_period_views.xml",
         "views/school_emulation_legal_basis_views.xml",
         "views/school_emulation_authority_views.xml",
@@ -38,6 +39,9 @@
         "views/school_emulation_movement_views.xml",
         "views/school_emulation_class_week_views.xml",
         "views/school_emulation_block_views.xml",
+        "views/school_emulation_award_views.xml",
+        "views/school_emulation_council_views.xml",
+        "views/school_emulation_proposal_views.xml",
         "views/school_emulation_menus.xml",
     ],
     "assets": {

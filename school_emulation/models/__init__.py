@@ -23,3 +23,11 @@ from . import school_emulation_movement
 from . import school_emulation_movement_activity
 from . import school_emulation_registration
 from . import school_emulation_score
+from . import school_emulation_subject_mixin
+from . import school_emulation_unit_rating
+from . import school_emulation_initiative
+from . import school_emulation_award
+from . import school_emulation_award_history
+from . import school_emulation_eligibility
+from . import school_emulation_council
+from . import school_emulation_proposal

@@ -36,6 +36,13 @@ class SchoolEmulationAwardForm(models.Model):
         digits=(6, 2),
         help="Households receive this factor times the individual amount.",
     )
+    dossier_item_type_ids = fields.Many2many(
+        "school.emulation.dossier.item.type",
+        "school_emulation_award_form_dossier_rel",
+        "award_form_id",
+        "item_type_id",
+        string="Dossier Documents",
+    )
     min_service_years = fields.Integer(
         string="Minimum Years of Service",
         help="For commemorative medals (e.g. 20 years in the education sector).",

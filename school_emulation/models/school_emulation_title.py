@@ -165,6 +165,14 @@ class SchoolEmulationTitle(models.Model):
         DISCIPLINE_LEVELS,
         string="No Member Disciplined From",
     )
+    dossier_item_type_ids = fields.Many2many(
+        "school.emulation.dossier.item.type",
+        "school_emulation_title_dossier_rel",
+        "title_id",
+        "item_type_id",
+        string="Dossier Documents",
+        help="Documents the dossier of this title needs in this legal era.",
+    )
     quota_enabled = fields.Boolean(
         string="Quota Cap",
         help="Optional cap, off by default: no national cap exists since 01/01/2024.",

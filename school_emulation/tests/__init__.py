@@ -10,3 +10,4 @@ from . import test_period
 from . import test_registration
 from . import test_translations
 from . import test_ui
+from . import test_council

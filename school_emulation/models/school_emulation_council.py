@@ -1,0 +1,579 @@
+import random
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .school_emulation_state_mixin import check_officer, is_officer
+
+COUNCIL_ROLES = [
+    ("chair", "Chair"),
+    ("vice_chair", "Vice Chair"),
+    ("secretary", "Secretary"),
+    ("member", "Member"),
+]
+
+
+class SchoolEmulationCouncil(models.Model):
+    """The emulation and awards council (Hội đồng Thi đua - Khen thưởng) of a school
+    for a school year, or its initiative council (Hội đồng sáng kiến)."""
+
+    _name = "school.emulation.council"
+    _description = "Emulation Council"
+    _inherit = ["mail.thread"]
+    _order = "period_id desc, kind"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    kind = fields.Selection(
+        [("emulation", "Emulation and Awards"), ("initiative", "Initiatives")],
+        required=True,
+        default="emulation",
+    )
+    period_id = fields.Many2one(
+        "school.emulation.period",
+        string="School Year",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        default=lambda self: self.env["school.emulation.period"]._get_current(),
+    )
+    decision_number = fields.Char(
+        string="Establishing Decision", help="Decision setting up the council."
+    )
+    decision_date = fields.Date()
+    member_ids = fields.One2many(
+        "school.emulation.council.member", "council_id", string="Members"
+    )
+    member_count = fields.Integer(compute="_compute_member_count")
+    quorum_pct = fields.Integer(
+        string="Quorum (%)",
+        default=80,
+        tracking=True,
+        help="Members present, in percent of ALL members, for the council to "
+        "deliberate on awards (school regulation; 80 % is common practice).",
+    )
+    exclude_author_department = fields.Boolean(
+        string="Recuse Authors' Colleagues",
+        help="Initiative council: graders of the authors' group may not grade.",
+    )
+    session_ids = fields.One2many(
+        "school.emulation.council.session", "council_id", string="Sessions"
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="School",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+
+    _sql_constraints = [
+        (
+            "one_per_year",
+            "UNIQUE(company_id, period_id, kind)",
+            "A school has one council of each kind per school year.",
+        ),
+        (
+            "quorum_range",
+            "CHECK(quorum_pct > 0 AND quorum_pct <= 100)",
+            "The quorum is a percentage between 1 and 100.",
+        ),
+    ]
+
+    @api.depends("member_ids")
+    def _compute_member_count(self):
+        for rec in self:
+            rec.member_count = len(rec.member_ids)
+
+    @api.constrains("member_ids")
+    def _check_roles(self):
+        for rec in self:
+            for role in ("chair", "secretary"):
+                if len(rec.member_ids.filtered(lambda m, r=role: m.role == r)) > 1:
+                    raise ValidationError(
+                        self.env._(
+                            "Council %(name)s has more than one %(role)s.",
+                            name=rec.name,
+                            role=dict(
+                                self.env["school.emulation.council.member"]
+                                ._fields["role"]
+                                ._description_selection(self.env)
+                            )[role],
+                        )
+                    )
+
+    def _member_of(self, user):
+        self.ensure_one()
+        return self.member_ids.filtered(lambda m: m.user_id == user)[:1]
+
+
+class SchoolEmulationCouncilMember(models.Model):
+    _name = "school.emulation.council.member"
+    _description = "Council Member"
+    _order = "council_id, sequence, id"
+
+    council_id = fields.Many2one(
+        "school.emulation.council", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    employee_id = fields.Many2one(
+        "hr.employee", string="Member", required=True, ondelete="restrict"
+    )
+    name = fields.Char(related="employee_id.name", store=True)
+    job_title = fields.Char(
+        string="Position", help="e.g. Hiệu trưởng, Chủ tịch Công đoàn."
+    )
+    user_id = fields.Many2one(
+        related="employee_id.user_id", store=True, index=True, string="User"
+    )
+    department_id = fields.Many2one(related="employee_id.department_id", store=True)
+    role = fields.Selection(COUNCIL_ROLES, required=True, default="member")
+    company_id = fields.Many2one(related="council_id.company_id", store=True)
+
+    _sql_constraints = [
+        (
+            "member_unique",
+            "UNIQUE(council_id, employee_id)",
+            "A person sits once on a council.",
+        ),
+    ]
+
+
+class SchoolEmulationCouncilSession(models.Model):
+    """A council meeting (phiên họp): attendance, agenda of candidates, secret
+    ballot, and the minutes generated from the data when it closes."""
+
+    _name = "school.emulation.council.session"
+    _description = "Council Session"
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.emulation.state.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+    _TRANSITIONS = {"draft": {"open"}, "open": {"closed", "draft"}}
+
+    name = fields.Char(required=True, tracking=True)
+    council_id = fields.Many2one(
+        "school.emulation.council",
+        string="Council",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+    )
+    period_id = fields.Many2one(related="council_id.period_id", store=True)
+    date = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
+    location = fields.Char()
+    proposal_ids = fields.Many2many(
+        "school.emulation.proposal",
+        string="Proposals Reviewed",
+        check_company=True,
+    )
+    line_ids = fields.One2many(
+        "school.emulation.proposal.line", "session_id", string="Candidates"
+    )
+    attendance_ids = fields.One2many(
+        "school.emulation.council.attendance", "session_id", string="Attendance"
+    )
+    member_total = fields.Integer(
+        string="Members", compute="_compute_attendance", store=True
+    )
+    present_count = fields.Integer(
+        string="Present", compute="_compute_attendance", store=True
+    )
+    quorum_reached = fields.Boolean(compute="_compute_attendance", store=True)
+    voted_count = fields.Integer(
+        string="Ballots Cast", compute="_compute_voted", compute_sudo=True
+    )
+    has_voted = fields.Boolean(compute="_compute_voted", compute_sudo=True)
+    is_member = fields.Boolean(compute="_compute_voted", compute_sudo=True)
+    state = fields.Selection(
+        [("draft", "Preparing"), ("open", "Voting Open"), ("closed", "Closed")],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    conclusion = fields.Text(help="The council's conclusions for the minutes.")
+    minutes_html = fields.Html(
+        string="Minutes", readonly=True, copy=False, sanitize=False
+    )
+    ballot_minutes_html = fields.Html(
+        string="Ballot-Count Minutes", readonly=True, copy=False, sanitize=False
+    )
+    company_id = fields.Many2one(related="council_id.company_id", store=True)
+
+    @api.depends("attendance_ids.present", "council_id.member_ids")
+    def _compute_attendance(self):
+        for rec in self:
+            total = len(rec.council_id.member_ids)
+            present = len(rec.attendance_ids.filtered("present"))
+            rec.member_total = total
+            rec.present_count = present
+            # Integers: present / total >= quorum %.
+            rec.quorum_reached = bool(total) and (
+                present * 100 >= rec.council_id.quorum_pct * total
+            )
+
+    @api.depends_context("uid")
+    def _compute_voted(self):
+        Voter = self.env["school.emulation.ballot.voter"].sudo()
+        counts = dict(
+            Voter._read_group(
+                [("session_id", "in", self.ids)], ["session_id"], ["__count"]
+            )
+        )
+        mine = Voter.search(
+            [("session_id", "in", self.ids), ("member_id.user_id", "=", self.env.uid)]
+        ).session_id
+        for rec in self:
+            rec.voted_count = counts.get(rec, 0)
+            rec.has_voted = rec in mine
+            rec.is_member = bool(rec.council_id._member_of(self.env.user))
+
+    def _check_transition_rights(self, new_state):
+        check_officer(
+            self.env,
+            self.env._(
+                "Only the emulation officer can open or close council sessions."
+            ),
+        )
+
+    # --- preparation ------------------------------------------------------------------
+    def action_prepare(self):
+        """Attendance lines for every member; candidates from the proposals."""
+        for rec in self:
+            if rec.state != "draft":
+                raise UserError(
+                    self.env._("Only a session in preparation can be prepared.")
+                )
+            missing = rec.council_id.member_ids - rec.attendance_ids.member_id
+            self.env["school.emulation.council.attendance"].create(
+                [{"session_id": rec.id, "member_id": m.id} for m in missing]
+            )
+            lines = rec.proposal_ids.line_ids.filtered(
+                lambda ln: ln.council_result != "rejected" and not ln.session_id
+            )
+            lines.write({"session_id": rec.id})
+            lines._compute_ballot_rule()
+        return True
+
+    def action_open(self):
+        self._check_transition("open")
+        for rec in self:
+            if not rec.quorum_reached:
+                raise UserError(
+                    self.env._(
+                        "No quorum: %(present)s of %(total)s members are present; "
+                        "%(pct)s %% of all members are required.",
+                        present=rec.present_count,
+                        total=rec.member_total,
+                        pct=rec.council_id.quorum_pct,
+                    )
+                )
+            if not rec.line_ids:
+                raise UserError(self.env._("The session has no candidates."))
+        self.write({"state": "open"})
+
+    def action_back_to_draft(self):
+        self._check_transition("draft")
+        if any(rec.voted_count for rec in self):
+            raise UserError(
+                self.env._("Ballots were cast: the session can only be closed.")
+            )
+        self.write({"state": "draft"})
+
+    # --- secret ballot ----------------------------------------------------------------
+    def _ballot_lines(self):
+        return self.line_ids.filtered("ballot_required")
+
+    def cast_vote(self, yes_lines, member=None, written=False):
+        """One member's ballot paper: yes for ``yes_lines``, no for every other
+        ballot candidate of the session. ``member`` (with ``written``) records the
+        written opinion of an absent member, entered by the officer or secretary.
+
+        Who voted (``ballot.voter``) is stored apart from what was voted
+        (``ballot``), which has no voter, author or time column.
+        """
+        self.ensure_one()
+        if self.state != "open":
+            raise UserError(
+                self.env._("Voting in %(session)s is closed.", session=self.name)
+            )
+        me = self.council_id._member_of(self.env.user)
+        if member and member != me:
+            if not written:
+                raise UserError(self.env._("Members vote only for themselves."))
+            if not (is_officer(self.env) or me.role == "secretary"):
+                raise UserError(
+                    self.env._(
+                        "Only the officer or the council secretary enters written "
+                        "opinions."
+                    )
+                )
+            attendance = self.attendance_ids.filtered(lambda a: a.member_id == member)
+            if attendance.present:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is present and votes in person.", name=member.name
+                    )
+                )
+        member = member or me
+        if not member or member.council_id != self.council_id:
+            raise UserError(
+                self.env._(
+                    "Only members of %(council)s vote.", council=self.council_id.name
+                )
+            )
+        candidates = self._ballot_lines()
+        if yes_lines - candidates:
+            raise UserError(
+                self.env._("Vote only for the ballot candidates of this session.")
+            )
+        Voter = self.env["school.emulation.ballot.voter"].sudo()
+        if Voter.search_count(
+            [("session_id", "=", self.id), ("member_id", "=", member.id)]
+        ):
+            raise UserError(self.env._("%(name)s has already voted.", name=member.name))
+        Voter.create(
+            {
+                "session_id": self.id,
+                "member_id": member.id,
+                "channel": "written" if written else "in_person",
+            }
+        )
+        self.env["school.emulation.ballot"].sudo().create(
+            [
+                {"session_id": self.id, "line_id": line.id, "yes": line in yes_lines}
+                for line in candidates
+            ]
+        )
+        return True
+
+    def record_paper_ballots(self, papers):
+        """Paper ballots counted by the counting committee (Ban kiểm phiếu): one
+        set of yes candidates (records or ids) per paper, from every present member
+        who has not voted in Odoo. They are marked as having voted; the papers carry
+        no name."""
+        self.ensure_one()
+        check_officer(
+            self.env, self.env._("Only the emulation officer enters paper ballots.")
+        )
+        if self.state != "open":
+            raise UserError(
+                self.env._("Voting in %(session)s is closed.", session=self.name)
+            )
+        Voter = self.env["school.emulation.ballot.voter"].sudo()
+        voted = Voter.search([("session_id", "=", self.id)]).member_id
+        remaining = self.attendance_ids.filtered("present").member_id - voted
+        if len(papers) != len(remaining):
+            raise UserError(
+                self.env._(
+                    "%(papers)s paper ballots for %(members)s present members who "
+                    "have not voted: the counts must match.",
+                    papers=len(papers),
+                    members=len(remaining),
+                )
+            )
+        Line = self.env["school.emulation.proposal.line"]
+        papers = [
+            yes if isinstance(yes, models.BaseModel) else Line.browse(yes)
+            for yes in papers
+        ]
+        candidates = self._ballot_lines()
+        for yes in papers:
+            if yes - candidates:
+                raise UserError(
+                    self.env._("Vote only for the ballot candidates of this session.")
+                )
+        Voter.create(
+            [
+                {"session_id": self.id, "member_id": m.id, "channel": "paper"}
+                for m in remaining
+            ]
+        )
+        self.env["school.emulation.ballot"].sudo().create(
+            [
+                {"session_id": self.id, "line_id": line.id, "yes": line in yes}
+                for yes in papers
+                for line in candidates
+            ]
+        )
+        return True
+
+    def _tally(self):
+        """``{line id: yes votes}`` over the session's ballots."""
+        self.ensure_one()
+        rows = (
+            self.env["school.emulation.ballot"]
+            .sudo()
+            ._read_group(
+                [("session_id", "=", self.id), ("yes", "=", True)],
+                ["line_id"],
+                ["__count"],
+            )
+        )
+        return {line.id: count for line, count in rows}
+
+    def _shuffle_ballot_box(self):
+        """Re-insert the ballots in random order and in one transaction, so that
+        neither row ids nor the transaction stamp can be matched with voters."""
+        Ballot = self.env["school.emulation.ballot"].sudo()
+        ballots = Ballot.search([("session_id", "in", self.ids)])
+        values = ballots.read(["session_id", "line_id", "yes"], load=None)
+        for row in values:
+            row.pop("id")
+        random.SystemRandom().shuffle(values)
+        ballots.unlink()
+        Ballot.create(values)
+
+    def action_close(self):
+        """Close voting, count, write the results on the candidates and freeze the
+        minutes."""
+        self._check_transition("closed")
+        for rec in self:
+            rec._shuffle_ballot_box()
+            tally = rec._tally()
+            cast = rec.voted_count
+            total = rec.member_total
+            for line in rec.line_ids:
+                if line.ballot_required:
+                    yes = tally.get(line.id, 0)
+                    passed = yes * 100 >= line.ballot_threshold_pct * total
+                    line.write(
+                        {
+                            "vote_yes": yes,
+                            "vote_cast": cast,
+                            "vote_members": total,
+                            "vote_passed": passed,
+                            "council_result": "approved" if passed else "rejected",
+                        }
+                    )
+                elif line.council_result == "pending":
+                    line.council_result = "approved"
+            rec.write({"state": "closed"})
+            rec._render_minutes()
+        return True
+
+    def _render_minutes(self):
+        QWeb = self.env["ir.qweb"]
+        for rec in self:
+            values = {
+                "session": rec,
+                "council": rec.council_id,
+                "tally_lines": rec._ballot_lines(),
+                "other_lines": rec.line_ids - rec._ballot_lines(),
+                "local_date": fields.Datetime.context_timestamp(rec, rec.date),
+            }
+            rec.write(
+                {
+                    "minutes_html": QWeb._render(
+                        "school_emulation.council_session_minutes", values
+                    ),
+                    "ballot_minutes_html": QWeb._render(
+                        "school_emulation.council_ballot_minutes", values
+                    ),
+                }
+            )
+
+    def action_open_vote(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Secret Ballot"),
+            "res_model": "school.emulation.council.vote",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_session_id": self.id},
+        }
+
+
+class SchoolEmulationCouncilAttendance(models.Model):
+    _name = "school.emulation.council.attendance"
+    _description = "Council Session Attendance"
+    _order = "session_id, member_id"
+
+    session_id = fields.Many2one(
+        "school.emulation.council.session",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    member_id = fields.Many2one(
+        "school.emulation.council.member", required=True, ondelete="cascade"
+    )
+    role = fields.Selection(related="member_id.role")
+    present = fields.Boolean(default=True)
+    written_opinion = fields.Text(
+        help="Absent members give their opinion in writing; it goes in the minutes."
+    )
+    company_id = fields.Many2one(related="session_id.company_id", store=True)
+
+    _sql_constraints = [
+        (
+            "member_unique",
+            "UNIQUE(session_id, member_id)",
+            "A member appears once in the attendance.",
+        ),
+    ]
+
+    def write(self, vals):
+        if "present" in vals and any(a.session_id.state != "draft" for a in self):
+            raise UserError(self.env._("Attendance is fixed once the session is open."))
+        return super().write(vals)
+
+
+class SchoolEmulationBallotVoter(models.Model):
+    """Who has voted in a session (never what they voted)."""
+
+    _name = "school.emulation.ballot.voter"
+    _description = "Council Ballot Participation"
+
+    session_id = fields.Many2one(
+        "school.emulation.council.session",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    member_id = fields.Many2one(
+        "school.emulation.council.member", required=True, ondelete="cascade"
+    )
+    channel = fields.Selection(
+        [
+            ("in_person", "In Odoo"),
+            ("paper", "Paper Ballot"),
+            ("written", "Written Opinion"),
+        ],
+        required=True,
+        default="in_person",
+    )
+    company_id = fields.Many2one(related="session_id.company_id", store=True)
+
+    _sql_constraints = [
+        (
+            "one_vote",
+            "UNIQUE(session_id, member_id)",
+            "A member votes once per session.",
+        ),
+    ]
+
+
+class SchoolEmulationBallot(models.Model):
+    """One secret ballot line: a candidate and yes or no. No voter, author or time
+    column; the box is shuffled when the session closes."""
+
+    _name = "school.emulation.ballot"
+    _description = "Council Secret Ballot"
+    _log_access = False
+
+    session_id = fields.Many2one(
+        "school.emulation.council.session",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    line_id = fields.Many2one(
+        "school.emulation.proposal.line", required=True, ondelete="cascade"
+    )
+    yes = fields.Boolean()
+    company_id = fields.Many2one(related="session_id.company_id", store=True)

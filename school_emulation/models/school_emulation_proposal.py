@@ -1,0 +1,745 @@
+from collections import defaultdict
+from datetime import datetime, time
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools.workdays import add_working_days
+from .school_emulation_award import AWARD_TYPES
+from .school_emulation_registration import SUBJECT_FIELDS
+from .school_emulation_state_mixin import check_officer, is_officer
+
+PROPOSAL_STATES = [
+    ("draft", "Draft"),
+    ("group_reviewed", "Group Reviewed"),
+    ("council_reviewed", "Council Reviewed"),
+    ("published", "Publicly Posted"),
+    ("submitted", "Submitted"),
+    ("returned", "Returned"),
+    ("decided", "Decided"),
+    ("rejected", "Rejected"),
+]
+POSTING_DAYS_PARAM = "school_emulation.posting_days"
+
+
+class SchoolEmulationDossierItemType(models.Model):
+    """A document of the dossier (tờ trình, báo cáo thành tích, biên bản...). Each
+    title or award form of the catalogue lists the ones it needs."""
+
+    _name = "school.emulation.dossier.item.type"
+    _description = "Dossier Document Type"
+    _order = "sequence, id"
+
+    code = fields.Char(required=True, index=True)
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    scope = fields.Selection(
+        [("proposal", "Once per Proposal"), ("line", "For Each Candidate")],
+        required=True,
+        default="proposal",
+    )
+    description = fields.Text(translate=True)
+    legal_basis_id = fields.Many2one(
+        "school.emulation.legal.basis", string="Legal Basis", ondelete="restrict"
+    )
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one("res.company", string="School", index=True)
+
+
+class SchoolEmulationProposal(models.Model):
+    """A proposal for titles and awards (đề nghị khen thưởng) of a group (tổ) or of
+    the school to the competent body, from the group review to the decision."""
+
+    _name = "school.emulation.proposal"
+    _description = "Award Proposal"
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.emulation.state.mixin"]
+    _order = "period_id desc, id desc"
+    _check_company_auto = True
+    _TRANSITIONS = {
+        "draft": {"group_reviewed", "council_reviewed", "submitted"},
+        "group_reviewed": {"council_reviewed", "draft"},
+        "council_reviewed": {"published", "draft"},
+        "published": {"submitted", "council_reviewed"},
+        "submitted": {"returned", "decided", "rejected"},
+        "returned": {"draft", "submitted"},
+        "decided": set(),
+        "rejected": set(),
+    }
+
+    name = fields.Char(
+        string="Reference", required=True, copy=False, readonly=True, default="/"
+    )
+    description = fields.Char(string="Subject", tracking=True)
+    period_id = fields.Many2one(
+        "school.emulation.period",
+        string="School Year",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        tracking=True,
+        default=lambda self: self.env["school.emulation.period"]._get_current(),
+    )
+    level = fields.Selection(
+        [("group", "Group (tổ)"), ("school", "School")],
+        required=True,
+        default="school",
+        tracking=True,
+    )
+    kind = fields.Selection(
+        [("annual", "Annual review"), ("ad_hoc", "Ad hoc (simplified procedure)")],
+        required=True,
+        default="annual",
+        tracking=True,
+    )
+    department_id = fields.Many2one(
+        "hr.department", string="Group", index=True, check_company=True
+    )
+    leader_user_id = fields.Many2one(
+        related="department_id.manager_id.user_id", store=True, string="Group Leader"
+    )
+    authority_id = fields.Many2one(
+        "school.emulation.authority",
+        string="Sent To",
+        ondelete="restrict",
+        tracking=True,
+        help="The competent body that decides.",
+    )
+    line_ids = fields.One2many(
+        "school.emulation.proposal.line", "proposal_id", string="Candidates"
+    )
+    line_count = fields.Integer(compute="_compute_counts")
+    document_ids = fields.One2many(
+        "school.emulation.proposal.document", "proposal_id", string="Dossier"
+    )
+    checklist_done = fields.Boolean(compute="_compute_counts")
+    comment_ids = fields.One2many(
+        "school.emulation.proposal.comment", "proposal_id", string="Comments"
+    )
+    session_ids = fields.Many2many(
+        "school.emulation.council.session",
+        compute="_compute_counts",
+        string="Council Sessions",
+    )
+    decision_ids = fields.One2many(
+        "school.emulation.decision", "proposal_id", string="Decisions"
+    )
+    posting_days = fields.Integer(
+        string="Posting (working days)",
+        default=lambda self: int(
+            self.env["ir.config_parameter"].sudo().get_param(POSTING_DAYS_PARAM, 3)
+        ),
+        help="How long the list is publicly posted inside the school before it is "
+        "sent (no national rule; 3 working days by default).",
+    )
+    posting_start = fields.Date(readonly=True, copy=False, tracking=True)
+    posting_end = fields.Date(readonly=True, copy=False, tracking=True)
+    deadline = fields.Date(
+        string="Submission Deadline",
+        tracking=True,
+        help="Deadline of the receiving body (e.g. before 10/7 for education).",
+    )
+    submitted_date = fields.Date(readonly=True, copy=False, tracking=True)
+    return_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    reject_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    override_reason = fields.Text(
+        string="Officer Override",
+        tracking=True,
+        copy=False,
+        help="Written reason to submit although a check fails.",
+    )
+    state = fields.Selection(
+        PROPOSAL_STATES,
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        group_expand="_group_expand_states",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="School",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+
+    _sql_constraints = [
+        (
+            "posting_days_positive",
+            "CHECK(posting_days > 0)",
+            "The posting period is at least one working day.",
+        ),
+    ]
+
+    def _group_expand_states(self, states, domain):
+        return [key for key, _label in PROPOSAL_STATES]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        Sequence = self.env["ir.sequence"]
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = Sequence.next_by_code("school.emulation.proposal") or "/"
+        return super().create(vals_list)
+
+    @api.depends("line_ids.session_id", "document_ids.done", "line_ids")
+    def _compute_counts(self):
+        for rec in self:
+            rec.line_count = len(rec.line_ids)
+            rec.checklist_done = all(rec.document_ids.mapped("done"))
+            rec.session_ids = rec.line_ids.session_id
+
+    @api.constrains("level", "department_id")
+    def _check_department(self):
+        for rec in self:
+            if rec.level == "group" and not rec.department_id:
+                raise ValidationError(
+                    self.env._("A group proposal needs its group (tổ).")
+                )
+
+    # --- transitions ---------------------------------------------------------
+    def _check_transition_rights(self, new_state):
+        if new_state == "group_reviewed" or (
+            new_state == "draft" and all(r.state == "group_reviewed" for r in self)
+        ):
+            return  # the group leader may (record check below)
+        check_officer(
+            self.env,
+            self.env._("Only the emulation officer can move a proposal on."),
+        )
+
+    def _check_transition_record(self, new_state):
+        _ = self.env._
+        if new_state == "group_reviewed":
+            if self.level != "group":
+                raise UserError(_("Only a group proposal is reviewed by its group."))
+            if not is_officer(self.env) and self.leader_user_id != self.env.user:
+                raise UserError(
+                    _(
+                        "Only the leader of %(group)s or the officer can confirm it.",
+                        group=self.department_id.name,
+                    )
+                )
+        if self.state == "draft" and new_state == "council_reviewed":
+            if self.level != "school":
+                raise UserError(_("A group proposal is reviewed by its group first."))
+        if self.state == "draft" and new_state == "submitted":
+            if self.kind != "ad_hoc":
+                raise UserError(
+                    _("Only ad-hoc proposals skip the council and public posting.")
+                )
+        if not self.line_ids and new_state != "draft":
+            raise UserError(_("Proposal %(name)s has no candidate.", name=self.name))
+
+    def action_group_review(self):
+        self._check_transition("group_reviewed")
+        self.write({"state": "group_reviewed"})
+
+    def action_to_draft(self):
+        self._check_transition("draft")
+        self.write({"state": "draft"})
+
+    def action_council_review(self):
+        """The council has decided every candidate (ballot or consensus)."""
+        self._check_transition("council_reviewed")
+        for rec in self:
+            pending = rec.line_ids.filtered(lambda ln: ln.council_result == "pending")
+            if pending:
+                raise UserError(
+                    self.env._(
+                        "The council has not decided on: %(names)s.",
+                        names=", ".join(pending.mapped("display_name")),
+                    )
+                )
+        self.write({"state": "council_reviewed"})
+
+    def _posting_end(self, start):
+        calendar = self.company_id.resource_calendar_id
+        weekdays = (
+            {int(d) for d in calendar.attendance_ids.mapped("dayofweek")}
+            if calendar
+            else {0, 1, 2, 3, 4}
+        )
+        holidays = set()
+        if calendar:
+            for leave in self.env["resource.calendar.leaves"].search(
+                [
+                    ("calendar_id", "in", [calendar.id, False]),
+                    ("resource_id", "=", False),
+                    (
+                        "date_from",
+                        "<=",
+                        datetime.combine(start.replace(year=start.year + 1), time.max),
+                    ),
+                    ("date_to", ">=", datetime.combine(start, time.min)),
+                ]
+            ):
+                day = leave.date_from.date()
+                while day <= leave.date_to.date():
+                    holidays.add(day)
+                    day = fields.Date.add(day, days=1)
+        return add_working_days(
+            start,
+            self.posting_days,
+            lambda d: d.weekday() in weekdays and d not in holidays,
+        )
+
+    def action_publish(self):
+        """Post the approved list inside the school for comments."""
+        self._check_transition("published")
+        today = fields.Date.context_today(self)
+        activity = self.env.ref("mail.mail_activity_data_todo")
+        for rec in self:
+            end = rec._posting_end(today)
+            rec.write(
+                {"state": "published", "posting_start": today, "posting_end": end}
+            )
+            rec.activity_schedule(
+                activity_type_id=activity.id,
+                date_deadline=end,
+                summary=self.env._("Public posting ends: answer comments, then submit"),
+                user_id=self.env.user.id,
+            )
+            rec.message_post(
+                body=self.env._(
+                    "Publicly posted from %(start)s to %(end)s; comments are recorded "
+                    "on the proposal.",
+                    start=fields.Date.to_string(today),
+                    end=fields.Date.to_string(end),
+                )
+            )
+
+    def _submission_problems(self):
+        """What blocks the submission, in words (empty: nothing)."""
+        self.ensure_one()
+        _ = self.env._
+        problems = []
+        today = fields.Date.context_today(self)
+        if self.kind == "annual" and self.posting_end and today <= self.posting_end:
+            problems.append(
+                _(
+                    "The public posting runs until %(date)s.",
+                    date=fields.Date.to_string(self.posting_end),
+                )
+            )
+        if not self.authority_id:
+            problems.append(_("Choose the body the proposal is sent to."))
+        self._prepare_documents()
+        missing = self.document_ids.filtered(lambda d: not d.done)
+        if missing:
+            problems.append(
+                _(
+                    "Dossier documents missing: %(docs)s.",
+                    docs=", ".join(missing.mapped("display_name")),
+                )
+            )
+        lines = self.line_ids.filtered(lambda ln: ln.council_result != "rejected")
+        lines._check_eligibility()
+        for line in lines.filtered(lambda ln: ln.title_id and not ln.eligible):
+            problems.append(
+                _(
+                    "%(line)s is not eligible: %(why)s",
+                    line=line.display_name,
+                    why=line.eligibility_reasons,
+                )
+            )
+        return problems
+
+    def action_submit(self):
+        self._check_transition("submitted")
+        for rec in self:
+            problems = rec._submission_problems()
+            if problems and not rec.override_reason:
+                raise UserError(
+                    self.env._(
+                        "%(name)s cannot be submitted yet:\n%(problems)s\nFix these, "
+                        "or write an override reason (officer).",
+                        name=rec.name,
+                        problems="\n".join(f"- {p}" for p in problems),
+                    )
+                )
+            if problems:
+                rec.message_post(
+                    body=self.env._(
+                        "Submitted with an officer override (%(reason)s) despite: "
+                        "%(problems)s",
+                        reason=rec.override_reason,
+                        problems="; ".join(problems),
+                    )
+                )
+            rec.write(
+                {
+                    "state": "submitted",
+                    "submitted_date": fields.Date.context_today(self),
+                }
+            )
+            rec.activity_unlink(["mail.mail_activity_data_todo"])
+
+    def _set_reason(self, action, reason):
+        if not reason or not reason.strip():
+            raise UserError(self.env._("Write the reason."))
+        new_state, field = {
+            "return": ("returned", "return_reason"),
+            "reject": ("rejected", "reject_reason"),
+        }[action]
+        self._check_transition(new_state)
+        self.write({"state": new_state, field: reason.strip()})
+
+    def action_open_reason(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reason"),
+            "res_model": "school.emulation.proposal.reason",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_proposal_id": self.id,
+                "default_action": self.env.context.get("reason_action", "return"),
+            },
+        }
+
+    def action_record_decision(self):
+        """Open a draft decision holding the approved candidates."""
+        self.ensure_one()
+        if self.state != "submitted":
+            raise UserError(self.env._("Record the decision of a submitted proposal."))
+        check_officer(
+            self.env, self.env._("Only the emulation officer records decisions.")
+        )
+        decision = self.env["school.emulation.decision"].create(
+            {
+                "name": self.env._("(number)"),
+                "authority_id": self.authority_id.id,
+                "period_id": self.period_id.id,
+                "proposal_id": self.id,
+                "company_id": self.company_id.id,
+                "award_ids": [
+                    fields.Command.create(line._award_values())
+                    for line in self.line_ids.filtered(
+                        lambda ln: ln.council_result == "approved"
+                    )
+                ],
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "school.emulation.decision",
+            "res_id": decision.id,
+            "view_mode": "form",
+        }
+
+    def _on_decision_confirmed(self, decision):
+        for rec in self:
+            if rec.state == "submitted":
+                rec.write({"state": "decided"})
+            rec.message_post(
+                body=self.env._(
+                    "Decision %(number)s of %(date)s recorded: %(count)s awards.",
+                    number=decision.name,
+                    date=fields.Date.to_string(decision.date),
+                    count=len(decision.award_ids),
+                )
+            )
+
+    # --- eligibility and dossier ----------------------------------------------
+    def action_check_eligibility(self):
+        self.line_ids._check_eligibility()
+        return True
+
+    def _prepare_documents(self):
+        """Checklist rows for every document the candidates' titles and forms need."""
+        Document = self.env["school.emulation.proposal.document"]
+        for rec in self:
+            have = {(d.item_type_id.id, d.line_id.id) for d in rec.document_ids}
+            values = []
+            for line in rec.line_ids.filtered(
+                lambda ln: ln.council_result != "rejected"
+            ):
+                for item in (line.title_id or line.award_form_id).dossier_item_type_ids:
+                    key = (item.id, line.id if item.scope == "line" else False)
+                    if key not in have:
+                        have.add(key)
+                        values.append(
+                            {
+                                "proposal_id": rec.id,
+                                "item_type_id": item.id,
+                                "line_id": key[1],
+                            }
+                        )
+            Document.create(values)
+
+    def action_prepare_dossier(self):
+        self._prepare_documents()
+        return True
+
+
+class SchoolEmulationProposalLine(models.Model):
+    """A candidate of a proposal: who, for which title or form, for what, whether
+    the rules hold and what the council decided."""
+
+    _name = "school.emulation.proposal.line"
+    _description = "Award Proposal Line"
+    _inherit = ["school.emulation.subject.mixin"]
+    _order = "proposal_id, sequence, id"
+    _check_company_auto = True
+
+    proposal_id = fields.Many2one(
+        "school.emulation.proposal", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    period_id = fields.Many2one(related="proposal_id.period_id", store=True)
+    proposal_state = fields.Selection(related="proposal_id.state", string="Stage")
+    title_id = fields.Many2one(
+        "school.emulation.title", string="Title", ondelete="restrict"
+    )
+    award_form_id = fields.Many2one(
+        "school.emulation.award.form", string="Award Form", ondelete="restrict"
+    )
+    award_name = fields.Char(string="Award", compute="_compute_award_name", store=True)
+    award_type = fields.Selection(AWARD_TYPES, required=True, default="merit")
+    achievement = fields.Text(help="Summary of the achievement.")
+    initiative_id = fields.Many2one(
+        "school.emulation.initiative",
+        string="Initiative Used",
+        check_company=True,
+        ondelete="restrict",
+    )
+    eligible = fields.Boolean(readonly=True, copy=False)
+    eligibility_reasons = fields.Text(readonly=True, copy=False)
+    eligibility_checked = fields.Datetime(readonly=True, copy=False)
+    session_id = fields.Many2one(
+        "school.emulation.council.session",
+        string="Council Session",
+        index=True,
+        ondelete="set null",
+        copy=False,
+    )
+    ballot_required = fields.Boolean(readonly=True, copy=False)
+    ballot_threshold_pct = fields.Integer(
+        string="Threshold (%)", readonly=True, copy=False
+    )
+    vote_yes = fields.Integer(string="Yes", readonly=True, copy=False)
+    vote_cast = fields.Integer(string="Ballots", readonly=True, copy=False)
+    vote_members = fields.Integer(string="Council Members", readonly=True, copy=False)
+    vote_passed = fields.Boolean(readonly=True, copy=False)
+    vote_pct = fields.Float(
+        string="Yes (% of members)", compute="_compute_vote_pct", digits=(5, 2)
+    )
+    council_result = fields.Selection(
+        [("pending", "Pending"), ("approved", "Approved"), ("rejected", "Rejected")],
+        default="pending",
+        required=True,
+        copy=False,
+    )
+    award_ids = fields.One2many(
+        "school.emulation.award", "proposal_line_id", string="Awards Given"
+    )
+    company_id = fields.Many2one(related="proposal_id.company_id", store=True)
+
+    _sql_constraints = [
+        (
+            "title_or_form",
+            "CHECK((title_id IS NULL) != (award_form_id IS NULL))",
+            "A candidate is proposed for a title or an award form, not both.",
+        ),
+    ]
+
+    @api.depends("title_id", "award_form_id")
+    def _compute_award_name(self):
+        for rec in self:
+            rec.award_name = (rec.title_id or rec.award_form_id).name or ""
+
+    @api.depends("vote_yes", "vote_members")
+    def _compute_vote_pct(self):
+        for rec in self:
+            rec.vote_pct = (
+                100.0 * rec.vote_yes / rec.vote_members if rec.vote_members else 0.0
+            )
+
+    @api.depends("subject_name", "award_name")
+    def _compute_display_name(self):
+        for rec in self:
+            rec.display_name = f"{rec.subject_name} - {rec.award_name}"
+
+    @api.onchange("title_id")
+    def _onchange_title_id(self):
+        if self.title_id:
+            self.award_type = self.title_id.award_type
+
+    def write(self, vals):
+        if "council_result" in vals and not self.env.su:
+            for line in self:
+                if line.ballot_required and line.session_id.state == "closed":
+                    raise UserError(
+                        self.env._(
+                            "The ballot decided %(line)s.", line=line.display_name
+                        )
+                    )
+        return super().write(vals)
+
+    def _compute_ballot_rule(self):
+        """Ballot requirement and threshold of the title rule in force."""
+        for line in self:
+            if not line.title_id:
+                line.write({"ballot_required": False, "ballot_threshold_pct": 0})
+                continue
+            rule = line.title_id.eligible_rules(line.period_id.date_end)
+            line.write(
+                {
+                    "ballot_required": rule["ballot_required"],
+                    "ballot_threshold_pct": rule["ballot_threshold_pct"],
+                }
+            )
+
+    def _pending_titles(self):
+        """Titles proposed this school year and not rejected count as held while
+        the round is under way (LĐTT and CSTĐCS go up together)."""
+        lines = self.sudo().search(
+            [
+                ("period_id", "in", self.period_id.ids),
+                ("title_id", "!=", False),
+                ("council_result", "!=", "rejected"),
+                ("proposal_id.state", "not in", ("rejected",)),
+            ]
+        )
+        pending = defaultdict(set)
+        for line in lines:
+            pending[line.subject_key].add(line.title_id.code)
+        return pending
+
+    def _check_eligibility(self):
+        """Run the engine per title, subject kind and year; write the results."""
+        Engine = self.env["school.emulation.eligibility"]
+        pending = self._pending_titles()
+        groups = defaultdict(lambda: self.browse())
+        for line in self.filtered("title_id"):
+            groups[(line.title_id, line.period_id, line.subject_type)] |= line
+        now = fields.Datetime.now()
+        for (title, period, kind), lines in groups.items():
+            field = SUBJECT_FIELDS.get(kind)
+            subjects = lines.mapped(field) if field else lines.company_id
+            # A candidate's own title is not "held" yet.
+            own = {key: codes - {title.code} for key, codes in pending.items()}
+            results = Engine.evaluate(
+                title.code,
+                period,
+                subjects,
+                variant=title.variant if not title.is_default_variant else None,
+                pending=own,
+            )
+            for line in lines:
+                res = results[line._subject().id]
+                line.write(
+                    {
+                        "eligible": res["eligible"],
+                        "eligibility_reasons": "\n".join(res["reasons"]),
+                        "eligibility_checked": now,
+                    }
+                )
+
+    def _award_values(self):
+        self.ensure_one()
+        return {
+            "proposal_line_id": self.id,
+            "period_id": self.period_id.id,
+            "subject_type": self.subject_type,
+            "employee_id": self.employee_id.id,
+            "student_id": self.student_id.id,
+            "department_id": self.department_id.id,
+            "class_id": self.class_id.id,
+            "title_id": self.title_id.id,
+            "award_form_id": self.award_form_id.id,
+            "award_type": self.award_type,
+            "achievement": self.achievement,
+            "initiative_id": self.initiative_id.id,
+            "company_id": self.company_id.id,
+        }
+
+    def action_approve(self):
+        self._council_decide("approved")
+
+    def action_reject(self):
+        self._council_decide("rejected")
+
+    def _council_decide(self, result):
+        """Consensus result for candidates that need no ballot (LĐTT, TTLĐTT...)."""
+        check_officer(
+            self.env, self.env._("Only the emulation officer records the result.")
+        )
+        if self.filtered("ballot_required"):
+            raise UserError(
+                self.env._("Candidates for a ballot title are decided by the ballot.")
+            )
+        self.write({"council_result": result})
+
+
+class SchoolEmulationProposalDocument(models.Model):
+    _name = "school.emulation.proposal.document"
+    _description = "Dossier Document"
+    _order = "proposal_id, item_type_id, line_id"
+
+    proposal_id = fields.Many2one(
+        "school.emulation.proposal", required=True, ondelete="cascade", index=True
+    )
+    item_type_id = fields.Many2one(
+        "school.emulation.dossier.item.type",
+        string="Document",
+        required=True,
+        ondelete="restrict",
+    )
+    line_id = fields.Many2one(
+        "school.emulation.proposal.line", string="Candidate", ondelete="cascade"
+    )
+    attachment_ids = fields.Many2many("ir.attachment", string="Files")
+    done = fields.Boolean(compute="_compute_done", store=True)
+    note = fields.Char()
+    company_id = fields.Many2one(related="proposal_id.company_id", store=True)
+
+    @api.depends("attachment_ids")
+    def _compute_done(self):
+        for rec in self:
+            rec.done = bool(rec.attachment_ids)
+
+    @api.depends("item_type_id.name", "line_id.subject_name")
+    def _compute_display_name(self):
+        for rec in self:
+            rec.display_name = rec.item_type_id.name + (
+                f" ({rec.line_id.subject_name})" if rec.line_id else ""
+            )
+
+
+class SchoolEmulationProposalComment(models.Model):
+    """A comment received during the public posting, and the answer."""
+
+    _name = "school.emulation.proposal.comment"
+    _description = "Public Posting Comment"
+    _order = "create_date desc, id desc"
+
+    proposal_id = fields.Many2one(
+        "school.emulation.proposal", required=True, ondelete="cascade", index=True
+    )
+    line_id = fields.Many2one(
+        "school.emulation.proposal.line",
+        string="About",
+        ondelete="set null",
+        domain="[('proposal_id', '=', proposal_id)]",
+    )
+    author_id = fields.Many2one(
+        "res.users", string="Author", default=lambda self: self.env.user, readonly=True
+    )
+    comment = fields.Text(required=True)
+    response = fields.Text(help="The council's answer.")
+    company_id = fields.Many2one(related="proposal_id.company_id", store=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        for rec in records:
+            if rec.proposal_id.state != "published" and not is_officer(self.env):
+                raise UserError(
+                    self.env._("Comments are taken while the list is publicly posted.")
+                )
+        return records

@@ -1,0 +1,254 @@
+from odoo import Command, fields
+from odoo.exceptions import UserError
+from odoo.tests import new_test_user, tagged
+
+from .common import PREFIX, SchoolEmulationCase
+
+
+@tagged("post_install", "-at_install")
+class TestCouncil(SchoolEmulationCase):
+    """Council sessions: quorum over all members, secret ballot, thresholds counted
+    on the total number of members, minutes generated from the data."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_school()
+        company = {"company_id": cls.school_a.id}
+        Employee = cls.env["hr.employee"]
+        # Ten members: five linked to users who can vote.
+        cls.voters = [cls.users["council"]] + [
+            new_test_user(
+                cls.env,
+                login=f"se_council_{i}",
+                groups=PREFIX + "group_school_emulation_council",
+                company_id=cls.school_a.id,
+                company_ids=[cls.school_a.id],
+            )
+            for i in range(9)
+        ]
+        employees = Employee.create(
+            [
+                {"name": f"Thành viên {i}", "user_id": user.id, **company}
+                for i, user in enumerate(cls.voters)
+            ]
+        )
+        cls.council = cls.env["school.emulation.council"].create(
+            {
+                "name": "Hội đồng TĐKT 2040-2041",
+                "period_id": cls.year.id,
+                "member_ids": [
+                    Command.create(
+                        {
+                            "employee_id": emp.id,
+                            "role": "chair" if i == 0 else "member",
+                        }
+                    )
+                    for i, emp in enumerate(employees)
+                ],
+                **company,
+            }
+        )
+        cls.cstdcs = cls.env.ref("school_emulation.title_cstdcs_2025")
+        cls.ldtt = cls.env.ref("school_emulation.title_ldtt_2025")
+        cls.proposal = cls.env["school.emulation.proposal"].create(
+            {
+                "period_id": cls.year.id,
+                "level": "school",
+                "authority_id": cls.env.ref(
+                    "school_emulation.authority_commune_chair"
+                ).id,
+                "line_ids": [
+                    Command.create(
+                        {
+                            "subject_type": "employee",
+                            "employee_id": emp.id,
+                            "title_id": title.id,
+                        }
+                    )
+                    for emp in (cls.emp_staff, cls.emp_leader)
+                    for title in (cls.ldtt, cls.cstdcs)
+                ],
+                **company,
+            }
+        )
+        cls.officer = cls.users["officer"]
+
+    def _session(self, present=10):
+        session = (
+            self.env["school.emulation.council.session"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "name": "Họp xét cuối năm",
+                    "council_id": self.council.id,
+                    "proposal_ids": [Command.set(self.proposal.ids)],
+                }
+            )
+        )
+        session.action_prepare()
+        for att in session.attendance_ids[present:]:
+            att.present = False
+        return session
+
+    def _vote(self, session, yes_count):
+        """The first ``yes_count`` members vote yes for everyone, the others no."""
+        for i, user in enumerate(self.voters):
+            lines = session._ballot_lines() if i < yes_count else session.line_ids[:0]
+            session.with_user(user).cast_vote(lines)
+
+    def test_quorum_counts_all_members(self):
+        session = self._session(present=7)  # 7 of 10 < 80 %
+        self.assertFalse(session.quorum_reached)
+        with self.assertRaisesRegex(UserError, "7 of 10"):
+            session.action_open()
+        session.attendance_ids[7].present = True  # 8 of 10 = 80 %
+        self.assertTrue(session.quorum_reached)
+        session.action_open()
+        self.assertEqual(session.state, "open")
+
+    def test_threshold_exactly_80_and_just_below(self):
+        session = self._session()
+        ballot = session._ballot_lines()
+        self.assertEqual(len(ballot), 2, "only CSTĐCS needs a ballot")
+        self.assertEqual(set(ballot.mapped("ballot_threshold_pct")), {80})
+        session.action_open()
+        staff_line, leader_line = ballot.sorted("id")
+        # 8 of 10 members for the first candidate, 7 for the second.
+        for i, user in enumerate(self.voters):
+            yes = staff_line if i < 8 else staff_line.browse()
+            if i < 7:
+                yes |= leader_line
+            session.with_user(user).cast_vote(yes)
+        session.action_close()
+        self.assertEqual((staff_line.vote_yes, staff_line.vote_members), (8, 10))
+        self.assertTrue(staff_line.vote_passed)
+        self.assertEqual(staff_line.council_result, "approved")
+        self.assertEqual(leader_line.vote_yes, 7)
+        self.assertFalse(leader_line.vote_passed)
+        self.assertEqual(leader_line.council_result, "rejected")
+        # LĐTT needs no ballot: consensus, approved at close.
+        self.assertEqual(
+            set((session.line_ids - ballot).mapped("council_result")), {"approved"}
+        )
+        self.assertIn("BIÊN BẢN KIỂM PHIẾU", session.ballot_minutes_html)
+        self.assertIn("8/10", session.ballot_minutes_html)
+        self.assertIn(self.emp_staff.name, session.minutes_html)
+
+    def test_absent_members_count_in_the_total(self):
+        """8 yes of 8 present is 80 % of 10 members; 7 yes is not, even if all
+        present voters agreed."""
+        session = self._session(present=8)
+        session.action_open()
+        for user in self.voters[:7]:
+            session.with_user(user).cast_vote(session._ballot_lines())
+        session.action_close()
+        self.assertFalse(any(session._ballot_lines().mapped("vote_passed")))
+        self.assertEqual(session.voted_count, 7)
+
+    def test_written_opinion_of_absent_member(self):
+        session = self._session(present=9)
+        absent = session.attendance_ids.filtered(lambda a: not a.present).member_id
+        session.action_open()
+        with self.assertRaisesRegex(UserError, "vote only for themselves"):
+            session.with_user(self.voters[0]).cast_vote(
+                session._ballot_lines(), member=absent
+            )
+        present = session.attendance_ids.filtered("present")[:1].member_id
+        with self.assertRaisesRegex(UserError, "votes in person"):
+            session.with_user(self.officer).cast_vote(
+                session._ballot_lines(), member=present, written=True
+            )
+        session.with_user(self.officer).cast_vote(
+            session._ballot_lines(), member=absent, written=True
+        )
+        voter = self.env["school.emulation.ballot.voter"].search(
+            [("session_id", "=", session.id)]
+        )
+        self.assertEqual(voter.channel, "written")
+
+    def test_double_vote_and_vote_after_close_refused(self):
+        session = self._session()
+        with self.assertRaisesRegex(UserError, "closed"):
+            session.with_user(self.voters[0]).cast_vote(session._ballot_lines())
+        session.action_open()
+        session.with_user(self.voters[0]).cast_vote(session._ballot_lines())
+        with self.assertRaisesRegex(UserError, "already voted"):
+            session.with_user(self.voters[0]).cast_vote(session.line_ids[:0])
+        stranger = self.users["staff"]
+        with self.assertRaisesRegex(UserError, "Only members"):
+            session.with_user(stranger).cast_vote(session._ballot_lines())
+        with self.assertRaisesRegex(UserError, "ballot candidates"):
+            session.with_user(self.voters[1]).cast_vote(session.line_ids)
+        session.action_close()
+        with self.assertRaisesRegex(UserError, "closed"):
+            session.with_user(self.voters[2]).cast_vote(session._ballot_lines())
+        self.assertEqual(session.voted_count, 1)
+
+    def test_ballot_cannot_be_traced_to_a_voter(self):
+        Ballot = self.env["school.emulation.ballot"]
+        relations = {
+            f.comodel_name for f in Ballot._fields.values() if f.type == "many2one"
+        }
+        self.assertFalse(
+            relations
+            & {
+                "res.users",
+                "res.partner",
+                "hr.employee",
+                "school.emulation.council.member",
+                "school.emulation.ballot.voter",
+            }
+        )
+        self.assertFalse(Ballot._log_access)
+        self.env.cr.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_name = 'school_emulation_ballot'"
+        )
+        columns = {row[0] for row in self.env.cr.fetchall()}
+        self.assertEqual(columns, {"id", "session_id", "line_id", "yes", "company_id"})
+        session = self._session()
+        session.action_open()
+        self._vote(session, 10)
+        before = set(Ballot.search([("session_id", "=", session.id)]).ids)
+        session.action_close()
+        after = set(Ballot.search([("session_id", "=", session.id)]).ids)
+        self.assertFalse(before & after, "the ballot box is re-inserted at close")
+        self.assertEqual(len(after), 20)
+        # Council members and the officer cannot read ballots at all.
+        for user in (self.voters[0], self.officer):
+            with self.assertRaises(UserError):
+                Ballot.with_user(user).search([]).read(["yes"])
+
+    def test_only_officer_opens_and_closes(self):
+        session = self._session()
+        with self.assertRaisesRegex(UserError, "Only the emulation officer"):
+            session.with_user(self.voters[0]).action_open()
+
+    def test_vote_wizard(self):
+        session = self._session()
+        session.action_open()
+        wizard = (
+            self.env["school.emulation.council.vote"]
+            .with_user(self.voters[3])
+            .with_context(default_session_id=session.id)
+            .create({})
+        )
+        self.assertEqual(len(wizard.line_ids), 2)
+        wizard.line_ids[0].yes = False
+        wizard.action_cast()
+        self.assertTrue(session.with_user(self.voters[3]).has_voted)
+        self.assertFalse(session.with_user(self.voters[4]).has_voted)
+        tally = session._tally()
+        self.assertEqual(sorted(tally.values()), [1])
+
+    def test_posting_working_days(self):
+        proposal = self.proposal
+        proposal.company_id.resource_calendar_id = self.env.ref(
+            "resource.resource_calendar_std"
+        )
+        friday = fields.Date.to_date("2041-05-24")  # a Friday
+        self.assertEqual(friday.weekday(), 4)
+        self.assertEqual(
+            proposal._posting_end(friday), fields.Date.to_date("2041-05-28")
+        )

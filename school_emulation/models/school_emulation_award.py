@@ -267,6 +267,9 @@ class SchoolEmulationAward(models.Model):
         readonly=False,
         ondelete="restrict",
     )
+    decision_attachment_ids = fields.Many2many(
+        related="decision_id.attachment_ids", string="Decision (PDF)"
+    )
     bonus_amount = fields.Monetary(currency_field="currency_id", readonly=True)
     bonus_note = fields.Char(readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")

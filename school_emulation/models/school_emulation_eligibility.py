@@ -75,9 +75,9 @@ class SchoolEmulationEligibility(models.AbstractModel):
             row["id"]: engine.Person(
                 name=row["name"], recruitment_date=row["recruitment_date"]
             )
-            for row in employees.with_context(active_test=False).read(
-                ["name", "recruitment_date"], load=None
-            )
+            for row in employees.sudo()
+            .with_context(active_test=False)
+            .read(["name", "recruitment_date"], load=None)
         }
         ratings = self.env["school.emulation.rating"].sudo()
         for row in ratings.search_read(

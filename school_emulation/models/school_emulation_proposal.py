@@ -45,6 +45,17 @@ class SchoolEmulationDossierItemType(models.Model):
     active = fields.Boolean(default=True)
     company_id = fields.Many2one("res.company", string="School", index=True)
 
+    @api.model
+    def _link_defaults(self, model, domain, xmlids):
+        """Give the catalogue records of ``model`` matching ``domain`` these
+        documents, only where none are set yet (a school's choice is kept)."""
+        items = self.browse([self.env.ref(x).id for x in xmlids])
+        records = self.env[model].with_context(active_test=False).search(domain)
+        records.filtered(lambda r: not r.dossier_item_type_ids).write(
+            {"dossier_item_type_ids": [fields.Command.set(items.ids)]}
+        )
+        return True
+
 
 class SchoolEmulationProposal(models.Model):
     """A proposal for titles and awards (đề nghị khen thưởng) of a group (tổ) or of
@@ -182,7 +193,26 @@ class SchoolEmulationProposal(models.Model):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = Sequence.next_by_code("school.emulation.proposal") or "/"
-        return super().create(vals_list)
+        records = super().create(vals_list)
+        records.filtered("deadline")._schedule_deadline()
+        return records
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "deadline" in vals:
+            self._schedule_deadline()
+        return res
+
+    def _schedule_deadline(self):
+        """One 'submission deadline' activity per open proposal, on its deadline."""
+        xmlid = "school_emulation.mail_activity_proposal_deadline"
+        self.activity_unlink([xmlid])
+        for rec in self.filtered(
+            lambda r: r.deadline and r.state not in ("submitted", "decided", "rejected")
+        ):
+            rec.activity_schedule(
+                xmlid, date_deadline=rec.deadline, user_id=self.env.user.id
+            )
 
     @api.depends("line_ids.session_id", "document_ids.done", "line_ids")
     def _compute_counts(self):
@@ -290,14 +320,13 @@ class SchoolEmulationProposal(models.Model):
         """Post the approved list inside the school for comments."""
         self._check_transition("published")
         today = fields.Date.context_today(self)
-        activity = self.env.ref("mail.mail_activity_data_todo")
         for rec in self:
             end = rec._posting_end(today)
             rec.write(
                 {"state": "published", "posting_start": today, "posting_end": end}
             )
             rec.activity_schedule(
-                activity_type_id=activity.id,
+                "school_emulation.mail_activity_proposal_posting",
                 date_deadline=end,
                 summary=self.env._("Public posting ends: answer comments, then submit"),
                 user_id=self.env.user.id,
@@ -375,7 +404,12 @@ class SchoolEmulationProposal(models.Model):
                     "submitted_date": fields.Date.context_today(self),
                 }
             )
-            rec.activity_unlink(["mail.mail_activity_data_todo"])
+            rec.activity_unlink(
+                [
+                    "school_emulation.mail_activity_proposal_posting",
+                    "school_emulation.mail_activity_proposal_deadline",
+                ]
+            )
 
     def _set_reason(self, action, reason):
         if not reason or not reason.strip():

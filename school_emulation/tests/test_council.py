@@ -252,3 +252,45 @@ class TestCouncil(SchoolEmulationCase):
         self.assertEqual(
             proposal._posting_end(friday), fields.Date.to_date("2041-05-28")
         )
+
+    def test_provincial_title_needs_90_percent(self):
+        tinh = self.env.ref("school_emulation.title_cstd_tinh_2025")
+        proposal = self.env["school.emulation.proposal"].create(
+            {
+                "period_id": self.year.id,
+                "company_id": self.school_a.id,
+                "line_ids": [
+                    Command.create(
+                        {
+                            "subject_type": "employee",
+                            "employee_id": emp.id,
+                            "title_id": tinh.id,
+                        }
+                    )
+                    for emp in (self.emp_staff, self.emp_leader)
+                ],
+            }
+        )
+        session = (
+            self.env["school.emulation.council.session"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "name": "Xét CSTĐ cấp tỉnh",
+                    "council_id": self.council.id,
+                    "proposal_ids": [Command.set(proposal.ids)],
+                }
+            )
+        )
+        session.action_prepare()
+        first, second = session.line_ids.sorted("id")
+        self.assertEqual(first.ballot_threshold_pct, 90)
+        session.action_open()
+        for i, user in enumerate(self.voters):
+            yes = first if i < 9 else first.browse()
+            if i < 8:
+                yes |= second
+            session.with_user(user).cast_vote(yes)
+        session.action_close()
+        self.assertTrue(first.vote_passed)  # 9 of 10 = 90 %
+        self.assertFalse(second.vote_passed)  # 8 of 10 = 80 % < 90 %

@@ -15,6 +15,7 @@ ORDER = [
     ("school_student.csv", "school.student", 3),
     ("school_emulation_rating.csv", "school.emulation.rating", 2),
     ("school_student_result.csv", "school.student.result", 3),
+    ("school_emulation_award.csv", "school.emulation.award", 4),
 ]
 
 
@@ -74,6 +75,12 @@ class TestImportTemplates(TransactionCase):
         self.assertEqual(rating.scheme_id.code, "ND233_2026")
         result = self.env.ref("__import__.import_result_001")
         self.assertEqual((result.conduct, result.subjects_ge_9), ("good", 7))
+        award = self.env.ref("__import__.import_award_gv01_cstdcs")
+        self.assertEqual((award.state, award.source), ("confirmed", "history"))
+        self.assertEqual(award.title_code, "CSTDCS")
+        self.assertEqual(award.employee_id.emulation_award_count, 2)
+        group = self.env.ref("__import__.import_award_to_toan")
+        self.assertEqual(group.subject_name, "Tổ Toán - Tin")
 
     def test_reimport_updates_instead_of_duplicating(self):
         for filename, model, _count in ORDER[:3]:

@@ -54,13 +54,19 @@ def _models(addon):
             kind = next(
                 (b.attr for b in cls.bases if isinstance(b, ast.Attribute)), None
             )
-            for stmt in cls.body:
-                if (
-                    isinstance(stmt, ast.Assign)
-                    and any(getattr(t, "id", "") == "_name" for t in stmt.targets)
-                    and isinstance(stmt.value, ast.Constant)
-                ):
-                    found.append((stmt.value.value, kind))
+            values = {
+                t.id: ast.literal_eval(stmt.value)
+                for stmt in cls.body
+                if isinstance(stmt, ast.Assign)
+                and isinstance(stmt.value, ast.Constant | ast.List)
+                for t in stmt.targets
+                if getattr(t, "id", "") in ("_name", "_inherit")
+            }
+            inherit = values.get("_inherit", [])
+            inherit = [inherit] if isinstance(inherit, str) else inherit
+            # ``_name = X`` with X in ``_inherit`` extends X (adds a mixin).
+            if "_name" in values and values["_name"] not in inherit:
+                found.append((values["_name"], kind))
     return found
 
 

@@ -420,3 +420,32 @@ class TestAwardFlow(SchoolEmulationCase):
             .create({"proposal_id": proposal.id, "comment": "Đồng ý"})
         )
         self.assertEqual(comment.author_id, staff)
+
+    def test_eligibility_wizard_fills_a_proposal(self):
+        self.ratings["other"].rating = "htnv"  # below HTTNV: not eligible for LĐTT
+        proposal = self._proposal([])
+        wizard = (
+            self.env["school.emulation.eligibility.wizard"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "period_id": self.year.id,
+                    "title_id": self.ldtt.id,
+                    "proposal_id": proposal.id,
+                }
+            )
+        )
+        wizard.action_check()
+        by_name = {ln.employee_id: ln for ln in wizard.line_ids}
+        self.assertTrue(by_name[self.emp_staff].eligible)
+        self.assertFalse(by_name[self.emp_other].eligible)
+        self.assertIn("2040-2041", by_name[self.emp_other].reasons)
+        self.assertEqual(wizard.checked_count, 3)
+        wizard.action_add_to_proposal()
+        self.assertEqual(
+            set(proposal.line_ids.mapped("employee_id")),
+            {self.emp_staff, self.emp_leader},
+        )
+        self.assertTrue(all(proposal.line_ids.mapped("eligible")))
+        wizard.action_add_to_proposal()  # twice: no duplicate
+        self.assertEqual(len(proposal.line_ids), 2)

@@ -22,6 +22,7 @@
         "data/school_emulation_base_salary_data.xml",
         "data/school_emulation_rating_scheme_data.xml",
         "data/school_emulation_proposal_data.xml",
+        "data/school_emulation_initiative_data.xml",
         "views/school_emulation_period_views.xml",
         "views/school_emulation_legal_basis_views.xml",
         "views/school_emulation_authority_views.xml",
@@ -42,6 +43,7 @@
         "views/school_emulation_award_views.xml",
         "views/school_emulation_council_views.xml",
         "views/school_emulation_proposal_views.xml",
+        "views/school_emulation_exemplar_views.xml",
         "views/school_emulation_menus.xml",
     ],
     "assets": {

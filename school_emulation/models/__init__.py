@@ -31,3 +31,5 @@ from . import school_emulation_award_history
 from . import school_emulation_eligibility
 from . import school_emulation_council
 from . import school_emulation_proposal
+from . import school_emulation_exemplar
+from . import school_emulation_good_deed

@@ -139,6 +139,25 @@ class SchoolEmulationCouncilMember(models.Model):
         ),
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        records._grant_council_group()
+        return records
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "employee_id" in vals:
+            self._grant_council_group()
+        return res
+
+    def _grant_council_group(self):
+        """Members who log in to Odoo get the council role (vote, grade)."""
+        group = self.env.ref("school_emulation.group_school_emulation_council")
+        users = self.user_id.filtered(lambda u: group not in u.groups_id)
+        if users:
+            users.sudo().write({"groups_id": [fields.Command.link(group.id)]})
+
 
 class SchoolEmulationCouncilSession(models.Model):
     """A council meeting (phiên họp): attendance, agenda of candidates, secret

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
+from ..tools import grading
+from .school_emulation_state_mixin import check_officer, is_officer
 from .school_emulation_title import INITIATIVE_SCOPES
 
 
@@ -13,11 +15,50 @@ class SchoolEmulationInitiative(models.Model):
 
     _name = "school.emulation.initiative"
     _description = "Initiative"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.emulation.state.mixin"]
     _order = "period_id desc, name"
     _check_company_auto = True
+    _TRANSITIONS = {
+        "draft": {"submitted"},
+        "submitted": {"graded", "draft"},
+        "graded": {"recognised", "not_recognised", "submitted"},
+        "recognised": set(),
+        "not_recognised": {"submitted"},
+    }
 
     name = fields.Char(string="Initiative", required=True, tracking=True)
+    field_subject = fields.Char(
+        string="Field / Subject", help="e.g. Toán, quản lý, công tác chủ nhiệm."
+    )
+    date_applied = fields.Date(string="First Applied On")
+    applied_at = fields.Char(string="Applied At", help="Unit or classes where applied.")
+    description = fields.Html()
+    results = fields.Html(help="Effect measured, with evidence.")
+    attachment_ids = fields.Many2many("ir.attachment", string="Evidence")
+    council_id = fields.Many2one(
+        "school.emulation.council",
+        string="Initiative Council",
+        check_company=True,
+        domain="[('kind', '=', 'initiative'), ('period_id', '=', period_id)]",
+        ondelete="restrict",
+    )
+    review_ids = fields.One2many(
+        "school.emulation.initiative.review", "initiative_id", string="Gradings"
+    )
+    recusal_ids = fields.One2many(
+        "school.emulation.initiative.recusal", "initiative_id", string="Recusals"
+    )
+    score_raw = fields.Float(
+        string="Average Score", digits=(5, 2), readonly=True, copy=False
+    )
+    score_normalised = fields.Float(
+        string="Normalised Score",
+        digits=(5, 2),
+        readonly=True,
+        copy=False,
+        help="Average after removing each grader's own severity (z-scores).",
+    )
+    is_published = fields.Boolean(string="Published", copy=False, tracking=True)
     kind = fields.Selection(
         [("initiative", "Initiative (sáng kiến)"), ("research", "Research (đề tài)")],
         required=True,
@@ -85,6 +126,147 @@ class SchoolEmulationInitiative(models.Model):
                     )
                 )
 
+    # --- flow ----------------------------------------------------------------------
+    def _check_transition_rights(self, new_state):
+        if new_state == "submitted" and all(r.state == "draft" for r in self):
+            return  # the authors submit (record rule: their own)
+        check_officer(
+            self.env,
+            self.env._("Only the emulation officer moves an initiative on."),
+        )
+
+    def _check_transition_record(self, new_state):
+        if new_state == "submitted" and not grading.contribution_ok(
+            self.author_ids.mapped("share")
+        ):
+            raise UserError(
+                self.env._(
+                    "List the authors of %(name)s with contribution shares adding "
+                    "up to 100 %%.",
+                    name=self.name,
+                )
+            )
+
+    def action_submit(self):
+        self._check_transition("submitted")
+        self.write({"state": "submitted"})
+
+    def action_back_to_draft(self):
+        self._check_transition("draft")
+        self.write({"state": "draft"})
+
+    def _recused(self, member):
+        """Why ``member`` may not grade this initiative (empty: may grade)."""
+        self.ensure_one()
+        authors = self.author_ids.employee_id
+        if member.employee_id in authors:
+            return self.env._("author of the initiative")
+        if (
+            self.council_id.exclude_author_department
+            and member.employee_id.department_id
+            and member.employee_id.department_id in authors.department_id
+        ):
+            return self.env._("same group as an author")
+        return ""
+
+    def action_assign_graders(self):
+        """One grading sheet per council member; recused members get a recusal
+        record (logged in the chatter) instead."""
+        check_officer(
+            self.env, self.env._("Only the emulation officer assigns graders.")
+        )
+        Review = self.env["school.emulation.initiative.review"]
+        Recusal = self.env["school.emulation.initiative.recusal"]
+        for rec in self:
+            if rec.state != "submitted":
+                raise UserError(
+                    self.env._("Submit %(name)s before grading.", name=rec.name)
+                )
+            if not rec.council_id:
+                raise UserError(
+                    self.env._(
+                        "Choose the initiative council of %(name)s.", name=rec.name
+                    )
+                )
+            graded = rec.review_ids.member_id | rec.recusal_ids.member_id
+            for member in rec.council_id.member_ids - graded:
+                reason = rec._recused(member)
+                if reason:
+                    Recusal.create(
+                        {
+                            "initiative_id": rec.id,
+                            "member_id": member.id,
+                            "reason": reason,
+                        }
+                    )
+                    rec.message_post(
+                        body=self.env._(
+                            "%(member)s is recused from grading: %(reason)s.",
+                            member=member.name,
+                            reason=reason,
+                        )
+                    )
+                else:
+                    Review.create({"initiative_id": rec.id, "member_id": member.id})
+        return True
+
+    def _normalise_council(self):
+        """Z-score normalisation over every graded initiative of the councils."""
+        Initiative = self.sudo()
+        for council in self.council_id:
+            initiatives = Initiative.search(
+                [("council_id", "=", council.id), ("review_ids.state", "=", "done")]
+            )
+            reviews = initiatives.review_ids.filtered(lambda r: r.state == "done")
+            grades = {}
+            for review in reviews:
+                grades.setdefault(review.member_id.id, {})[review.initiative_id.id] = (
+                    review.total
+                )
+            result = grading.normalise(grades)
+            for initiative in initiatives:
+                initiative.write(
+                    {
+                        "score_raw": result.raw_means.get(initiative.id, 0.0),
+                        "score_normalised": result.scores.get(initiative.id, 0.0),
+                    }
+                )
+            for review in reviews:
+                gap = result.outliers.get(review.member_id.id)
+                review.write({"outlier": bool(gap), "disagreement": gap or 0.0})
+
+    def _check_graded(self):
+        for rec in self.filtered(lambda r: r.state == "submitted"):
+            if rec.review_ids and all(r.state == "done" for r in rec.review_ids):
+                rec.sudo().write({"state": "graded"})
+        self._normalise_council()
+
+    def action_recognise(self):
+        self._check_transition("recognised")
+        for rec in self:
+            if not rec.recognised_scope or not rec.recognition_number:
+                raise UserError(
+                    self.env._(
+                        "Set the recognised scope and the recognition decision of "
+                        "%(name)s.",
+                        name=rec.name,
+                    )
+                )
+        self.write({"state": "recognised"})
+
+    def action_not_recognise(self):
+        self._check_transition("not_recognised")
+        self.write({"state": "not_recognised", "is_published": False})
+
+    def write(self, vals):
+        if vals.get("is_published") and not self.env.su:
+            check_officer(self.env, self.env._("Only the emulation officer publishes."))
+            if any(r.state != "recognised" for r in self):
+                raise UserError(
+                    self.env._("Only a recognised initiative is published.")
+                )
+        return super().write(vals)
+
     @api.constrains("state", "recognised_scope")
     def _check_scope(self):
         for rec in self:
@@ -122,3 +304,184 @@ class SchoolEmulationInitiativeAuthor(models.Model):
             "An author is listed once per initiative.",
         ),
     ]
+
+
+class SchoolEmulationInitiativeCriterion(models.Model):
+    """A criterion of the initiative rubric (novelty, effect, replicability...)."""
+
+    _name = "school.emulation.initiative.criterion"
+    _description = "Initiative Grading Criterion"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    weight = fields.Integer(required=True, default=25, help="Share of the 100 points.")
+    max_points = fields.Float(required=True, default=10.0)
+    description = fields.Text(translate=True)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one("res.company", string="School", index=True)
+
+    _sql_constraints = [
+        (
+            "positive",
+            "CHECK(weight > 0 AND max_points > 0)",
+            "Weights and maximum points are positive.",
+        ),
+    ]
+
+
+class SchoolEmulationInitiativeReview(models.Model):
+    """One grader's sheet for one initiative."""
+
+    _name = "school.emulation.initiative.review"
+    _description = "Initiative Grading"
+    _order = "initiative_id, id"
+
+    initiative_id = fields.Many2one(
+        "school.emulation.initiative", required=True, ondelete="cascade", index=True
+    )
+    member_id = fields.Many2one(
+        "school.emulation.council.member",
+        string="Grader",
+        required=True,
+        ondelete="restrict",
+    )
+    user_id = fields.Many2one(related="member_id.user_id", store=True, index=True)
+    line_ids = fields.One2many(
+        "school.emulation.initiative.review.line", "review_id", string="Points"
+    )
+    total = fields.Float(digits=(5, 2), compute="_compute_total", store=True)
+    comment = fields.Text()
+    state = fields.Selection(
+        [("draft", "To Grade"), ("done", "Graded")], default="draft", required=True
+    )
+    outlier = fields.Boolean(
+        readonly=True, help="This grader's scores disagree with the other graders'."
+    )
+    disagreement = fields.Float(digits=(6, 4), readonly=True)
+    company_id = fields.Many2one(related="initiative_id.company_id", store=True)
+
+    _sql_constraints = [
+        (
+            "one_sheet",
+            "UNIQUE(initiative_id, member_id)",
+            "A grader grades an initiative once.",
+        ),
+    ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        for rec in records:
+            reason = rec.initiative_id._recused(rec.member_id)
+            if reason:
+                raise ValidationError(
+                    self.env._(
+                        "%(member)s may not grade %(name)s: %(reason)s.",
+                        member=rec.member_id.name,
+                        name=rec.initiative_id.name,
+                        reason=reason,
+                    )
+                )
+            criteria = self.env["school.emulation.initiative.criterion"].search(
+                [
+                    "|",
+                    ("company_id", "=", False),
+                    ("company_id", "=", rec.company_id.id),
+                ]
+            )
+            rec.line_ids = [
+                fields.Command.create({"criterion_id": c.id}) for c in criteria
+            ]
+        return records
+
+    @api.depends("line_ids.points", "line_ids.criterion_id")
+    def _compute_total(self):
+        for rec in self:
+            lines = rec.line_ids
+            rec.total = (
+                grading.weighted_total(
+                    lines.mapped("points"),
+                    [ln.criterion_id.weight for ln in lines],
+                    [ln.criterion_id.max_points for ln in lines],
+                )
+                if lines
+                else 0.0
+            )
+
+    def _check_grader(self):
+        for rec in self:
+            if rec.user_id != self.env.user and not is_officer(self.env):
+                raise UserError(
+                    self.env._(
+                        "Only %(member)s fills this grading sheet.",
+                        member=rec.member_id.name,
+                    )
+                )
+
+    def action_done(self):
+        self._check_grader()
+        self.write({"state": "done"})
+        self.initiative_id._check_graded()
+
+    def action_reopen(self):
+        self._check_grader()
+        if any(r.initiative_id.state not in ("submitted", "graded") for r in self):
+            raise UserError(self.env._("The initiative is already decided."))
+        self.write({"state": "draft"})
+
+
+class SchoolEmulationInitiativeReviewLine(models.Model):
+    _name = "school.emulation.initiative.review.line"
+    _description = "Initiative Grading Line"
+    _order = "review_id, sequence, id"
+
+    review_id = fields.Many2one(
+        "school.emulation.initiative.review",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    criterion_id = fields.Many2one(
+        "school.emulation.initiative.criterion", required=True, ondelete="restrict"
+    )
+    sequence = fields.Integer(related="criterion_id.sequence", store=True)
+    weight = fields.Integer(related="criterion_id.weight")
+    max_points = fields.Float(related="criterion_id.max_points")
+    points = fields.Float(digits=(5, 2))
+    company_id = fields.Many2one(related="review_id.company_id", store=True)
+
+    @api.constrains("points")
+    def _check_points(self):
+        for rec in self:
+            if rec.points < 0 or rec.points > rec.criterion_id.max_points:
+                raise ValidationError(
+                    self.env._(
+                        "%(criterion)s is graded between 0 and %(max)s.",
+                        criterion=rec.criterion_id.name,
+                        max=rec.criterion_id.max_points,
+                    )
+                )
+
+    def write(self, vals):
+        if any(rec.review_id.state == "done" for rec in self):
+            raise UserError(self.env._("Reopen the grading sheet to change it."))
+        self.review_id._check_grader()
+        return super().write(vals)
+
+
+class SchoolEmulationInitiativeRecusal(models.Model):
+    """A council member kept out of grading an initiative, and why (kept as a
+    record: the recusal is part of the minutes)."""
+
+    _name = "school.emulation.initiative.recusal"
+    _description = "Initiative Grading Recusal"
+
+    initiative_id = fields.Many2one(
+        "school.emulation.initiative", required=True, ondelete="cascade", index=True
+    )
+    member_id = fields.Many2one(
+        "school.emulation.council.member", required=True, ondelete="cascade"
+    )
+    reason = fields.Char(required=True)
+    company_id = fields.Many2one(related="initiative_id.company_id", store=True)

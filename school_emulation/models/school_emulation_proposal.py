@@ -598,6 +598,22 @@ class SchoolEmulationProposalLine(models.Model):
         for rec in self:
             rec.display_name = f"{rec.subject_name} - {rec.award_name}"
 
+    @api.onchange("initiative_id")
+    def _onchange_initiative_id(self):
+        used = self.initiative_id.used_for_award_id
+        if used:
+            return {
+                "warning": {
+                    "title": self.env._("Initiative already used"),
+                    "message": self.env._(
+                        "%(initiative)s already supports %(award)s; an initiative "
+                        "is used for one award only.",
+                        initiative=self.initiative_id.name,
+                        award=used.display_name,
+                    ),
+                }
+            }
+
     @api.onchange("title_id")
     def _onchange_title_id(self):
         if self.title_id:

@@ -35,8 +35,8 @@ class SchoolEmulationEligibilityWizard(models.TransientModel):
     line_ids = fields.One2many(
         "school.emulation.eligibility.wizard.line", "wizard_id", string="Results"
     )
-    eligible_count = fields.Integer(compute="_compute_counts")
-    checked_count = fields.Integer(compute="_compute_counts")
+    eligible_count = fields.Integer(string="Eligible", compute="_compute_counts")
+    checked_count = fields.Integer(string="Checked", compute="_compute_counts")
 
     @api.depends("line_ids.eligible")
     def _compute_counts(self):

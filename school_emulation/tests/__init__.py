@@ -11,3 +11,6 @@ from . import test_registration
 from . import test_translations
 from . import test_ui
 from . import test_council
+from . import test_eligibility
+from . import test_award_flow
+from . import test_initiative

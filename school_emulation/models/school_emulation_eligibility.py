@@ -1,6 +1,7 @@
 from collections import defaultdict
 
 from odoo import api, models
+from odoo.tools import SQL
 
 from ..tools import eligibility as engine
 from .school_emulation_subject_mixin import TITLE_SUBJECTS
@@ -39,7 +40,9 @@ class SchoolEmulationEligibility(models.AbstractModel):
         if kind not in TITLE_SUBJECTS[rule["subject_type"]]:
             return {
                 rec.id: self._result(
-                    False, [("wrong_subject", {"title": rule_rec.name})], period
+                    False,
+                    [("wrong_subject", {"title": rule_rec.name})],
+                    self._wording(),
                 )
                 for rec in subjects
             }
@@ -51,9 +54,21 @@ class SchoolEmulationEligibility(models.AbstractModel):
             results = self._evaluate_students(rule, period, subjects)
         else:
             results = self._evaluate_classes(rule, period, subjects)
-        return {key: self._result(*value, period) for key, value in results.items()}
+        words = self._wording()
+        return {key: self._result(*value, words) for key, value in results.items()}
 
     # --- facts, batched --------------------------------------------------------------
+    def _rows(self, model, domain, fnames):
+        """Tuples of ``fnames`` for the rows matching ``domain``, in one query and
+        without building records (tens of thousands of rows at province scale)."""
+        Model = self.env[model].sudo().with_context(active_test=False)
+        self.env.flush_all()  # raw SQL below: pending writes (domain fields too)
+        query = Model._search(domain)
+        self.env.cr.execute(
+            query.select(*(SQL.identifier(Model._table, f) for f in fnames))
+        )
+        return self.env.cr.fetchall()
+
     def _history(self, period, years):
         """The ``years`` school years before ``period``, most recent first."""
         if not years:
@@ -71,111 +86,85 @@ class SchoolEmulationEligibility(models.AbstractModel):
         """``{employee id: engine.Person}`` in a fixed number of queries; the first
         of ``periods`` is the year under review (``pending`` titles count there)."""
         names = {p.id: p.name for p in periods}
+        ids = employees.ids
         people = {
-            row["id"]: engine.Person(
-                name=row["name"], recruitment_date=row["recruitment_date"]
+            emp_id: engine.Person(name=name, recruitment_date=recruited)
+            for emp_id, name, recruited in self._rows(
+                "hr.employee", [("id", "in", ids)], ["id", "name", "recruitment_date"]
             )
-            for row in employees.sudo()
-            .with_context(active_test=False)
-            .read(["name", "recruitment_date"], load=None)
         }
-        ratings = self.env["school.emulation.rating"].sudo()
-        for row in ratings.search_read(
-            [("employee_id", "in", employees.ids), ("period_id", "in", periods.ids)],
+        for emp_id, period_id, rating in self._rows(
+            "school.emulation.rating",
+            [("employee_id", "in", ids), ("period_id", "in", periods.ids)],
             ["employee_id", "period_id", "rating"],
-            load=None,
         ):
-            people[row["employee_id"]].ratings[names[row["period_id"]]] = row["rating"]
+            people[emp_id].ratings[names[period_id]] = rating
         first = min(periods.mapped("date_start"))
         last = max(periods.mapped("date_end"))
-        for row in (
-            self.env["school.emulation.discipline"]
-            .sudo()
-            .search_read(
-                [
-                    ("employee_id", "in", employees.ids),
-                    ("date_start", "<=", last),
-                    "|",
-                    ("date_end", "=", False),
-                    ("date_end", ">=", first),
-                ],
-                ["employee_id", "kind", "level", "date_start", "date_end"],
-                load=None,
-            )
-        ):
-            people[row["employee_id"]].disciplines.append(
-                engine.Discipline(
-                    row["kind"], row["level"], row["date_start"], row["date_end"]
-                )
-            )
-        for row in (
-            self.env["school.emulation.award"]
-            .sudo()
-            .search_read(
-                [
-                    ("employee_id", "in", employees.ids),
-                    ("period_id", "in", periods.ids),
-                    ("state", "=", "confirmed"),
-                    ("award_type", "=", "merit"),
-                    ("title_code", "!=", False),
-                ],
-                ["employee_id", "period_id", "title_code"],
-                load=None,
-            )
-        ):
-            people[row["employee_id"]].titles.setdefault(
-                names[row["period_id"]], set()
-            ).add(row["title_code"])
-        authors = self.env["school.emulation.initiative.author"].sudo()
-        for row in authors.search_read(
+        for emp_id, kind, level, date_start, date_end in self._rows(
+            "school.emulation.discipline",
             [
-                ("employee_id", "in", employees.ids),
-                ("initiative_id.state", "=", "recognised"),
-                ("initiative_id.period_id", "in", periods.ids),
-                ("initiative_id.used_for_award_id", "=", False),
+                ("employee_id", "in", ids),
+                ("date_start", "<=", last),
+                "|",
+                ("date_end", "=", False),
+                ("date_end", ">=", first),
             ],
-            ["employee_id", "initiative_id"],
-            load=None,
+            ["employee_id", "kind", "level", "date_start", "date_end"],
         ):
-            people[row["employee_id"]].initiatives.setdefault("_ids", set()).add(
-                row["initiative_id"]
+            people[emp_id].disciplines.append(
+                engine.Discipline(kind, level, date_start, date_end)
             )
-        self._add_initiative_scopes(people, names)
+        for emp_id, period_id, code in self._rows(
+            "school.emulation.award",
+            [
+                ("employee_id", "in", ids),
+                ("period_id", "in", periods.ids),
+                ("state", "=", "confirmed"),
+                ("award_type", "=", "merit"),
+                ("title_code", "!=", False),
+            ],
+            ["employee_id", "period_id", "title_code"],
+        ):
+            people[emp_id].titles.setdefault(names[period_id], set()).add(code)
+        self._add_initiative_scopes(people, ids, periods, names)
         for emp_id, person in people.items():
             for code in pending.get(f"employee:{emp_id}", ()):
                 person.titles.setdefault(names[periods[:1].id], set()).add(code)
         return people
 
-    def _add_initiative_scopes(self, people, names):
-        ids = set().union(*(p.initiatives.pop("_ids", set()) for p in people.values()))
-        if not ids:
-            return
-        rows = {
-            row["id"]: row
-            for row in self.env["school.emulation.initiative"]
-            .sudo()
-            .browse(sorted(ids))
-            .read(["period_id", "recognised_scope", "author_ids"], load=None)
-        }
-        authors = (
-            self.env["school.emulation.initiative.author"]
-            .sudo()
-            .search_read(
-                [("initiative_id", "in", list(ids))],
-                ["initiative_id", "employee_id"],
-                load=None,
+    def _add_initiative_scopes(self, people, ids, periods, names):
+        """Best recognised scope per author and year, over initiatives not yet used
+        for an award (two queries)."""
+        initiatives = {
+            ini_id: (period_id, scope)
+            for ini_id, period_id, scope in self._rows(
+                "school.emulation.initiative",
+                [
+                    ("state", "=", "recognised"),
+                    ("period_id", "in", periods.ids),
+                    ("used_for_award_id", "=", False),
+                    ("author_ids.employee_id", "in", ids),
+                ],
+                ["id", "period_id", "recognised_scope"],
             )
-        )
+        }
+        if not initiatives:
+            return
         order = engine.SCOPE_ORDER
-        for author in authors:
-            person = people.get(author["employee_id"])
-            row = rows[author["initiative_id"]]
-            if person is None or not row["recognised_scope"]:
+        for ini_id, emp_id in self._rows(
+            "school.emulation.initiative.author",
+            [("initiative_id", "in", list(initiatives)), ("employee_id", "in", ids)],
+            ["initiative_id", "employee_id"],
+        ):
+            period_id, scope = initiatives[ini_id]
+            person = people.get(emp_id)
+            if person is None or not scope:
                 continue
-            year = names[row["period_id"]]
+            year = names[period_id]
             best = person.initiatives.get(year)
-            if best is None or order[row["recognised_scope"]] > order[best]:
-                person.initiatives[year] = row["recognised_scope"]
+            if best is None or order[scope] > order[best]:
+                person.initiatives[year] = scope
 
     # --- per kind -----------------------------------------------------------------
     def _periods(self, rule, period):
@@ -214,20 +203,20 @@ class SchoolEmulationEligibility(models.AbstractModel):
         return out
 
     def _evaluate_collectives(self, rule, period, units, pending):
-        Employee = self.env["hr.employee"].sudo()
         if units._name == "res.company":
             domain = [("company_id", "in", units.ids)]
             group_field = "company_id"
         else:
             domain = [("department_id", "in", units.ids)]
             group_field = "department_id"
-        members = Employee.search(domain)
-        member_rows = members.read([group_field], load=None)
-        periods = period
-        people = self._people(members, periods, pending) if members else {}
+        member_rows = self._rows(
+            "hr.employee", [*domain, ("active", "=", True)], ["id", group_field]
+        )
+        members = self.env["hr.employee"].browse([row[0] for row in member_rows])
+        people = self._people(members, period, pending) if members else {}
         by_unit = defaultdict(list)
-        for row in member_rows:
-            by_unit[row[group_field]].append(people[row["id"]])
+        for emp_id, unit_id in member_rows:
+            by_unit[unit_id].append(people[emp_id])
         unit_field = "department_id" if units._name == "hr.department" else None
         ratings = {}
         for row in (
@@ -295,31 +284,50 @@ class SchoolEmulationEligibility(models.AbstractModel):
         return out
 
     # --- wording ------------------------------------------------------------------
-    def _result(self, eligible, reasons, period):
+    def _wording(self):
+        """Labels needed to word reasons, read once per evaluation (two queries)."""
+        Title = self.env["school.emulation.title"].sudo()
+        names = {}
+        for row in Title.search_read(
+            [], ["code", "name"], order="date_start asc", load=None
+        ):
+            names[row["code"]] = row["name"]  # the latest era wins
+        fields_ = Title._fields
+        return {
+            "titles": names,
+            **{
+                key: dict(fields_[name]._description_selection(self.env))
+                for key, name in (
+                    ("student", "student_conduct"),
+                    ("ratings", "min_rating"),
+                    ("levels", "disqualifying_discipline"),
+                    ("scopes", "initiative_scope"),
+                )
+            },
+        }
+
+    def _result(self, eligible, reasons, words):
+        texts = {}
+        out = []
+        for code, params in reasons:
+            key = (code, tuple(sorted(params.items())))
+            if key not in texts:
+                texts[key] = self._reason_text(code, params, words)
+            out.append(texts[key])
         return {
             "eligible": eligible,
             "codes": [code for code, _params in reasons],
-            "reasons": [self._reason_text(code, params) for code, params in reasons],
+            "reasons": out,
         }
 
-    def _title_name(self, code):
-        title = self.env["school.emulation.title"].search(
-            [("code", "=", code)], order="date_start desc", limit=1
-        )
-        return title.name or code
-
-    def _reason_text(self, code, params):  # noqa: C901 - one message per code
+    def _reason_text(self, code, params, words):  # noqa: C901 - one message per code
         _ = self.env._
-        fields_ = self.env["school.emulation.title"]._fields
-        student, ratings, levels, scopes = (
-            dict(fields_[name]._description_selection(self.env))
-            for name in (
-                "student_conduct",
-                "min_rating",
-                "disqualifying_discipline",
-                "initiative_scope",
-            )
-        )
+        student, ratings = words["student"], words["ratings"]
+        levels, scopes = words["levels"], words["scopes"]
+
+        def title_name(title_code):
+            return words["titles"].get(title_code, title_code)
+
         if code == "recruited_recently":
             return _("Recruited less than %(months)s months ago.", **params)
         if code == "pending_review":
@@ -335,14 +343,14 @@ class SchoolEmulationEligibility(models.AbstractModel):
         if code == "missing_title":
             return _(
                 "Missing the title %(title)s in %(year)s.",
-                title=self._title_name(params["title"]),
+                title=title_name(params["title"]),
                 year=params["year"],
             )
         if code == "chain_too_short":
             return _(
                 "Fewer than %(years)s consecutive years of %(title)s on record.",
                 years=params["years"],
-                title=self._title_name(params["title"]),
+                title=title_name(params["title"]),
             )
         if code == "rating_too_low":
             return _(
@@ -374,7 +382,7 @@ class SchoolEmulationEligibility(models.AbstractModel):
                 holders=params["holders"],
                 total=params["total"],
                 pct=params["pct"],
-                title=self._title_name(params["title"]),
+                title=title_name(params["title"]),
             )
         if code == "members_not_complete":
             return _("Members who did not complete their tasks: %(names)s.", **params)
@@ -382,7 +390,7 @@ class SchoolEmulationEligibility(models.AbstractModel):
             return _(
                 "Fewer than %(min)s members hold %(title)s.",
                 min=params["min"],
-                title=self._title_name(params["title"]),
+                title=title_name(params["title"]),
             )
         if code == "member_disciplined":
             return _(

@@ -57,5 +57,6 @@
         "demo/school_emulation_movement_demo.xml",
         "demo/school_emulation_class_week_demo.xml",
         "demo/school_emulation_block_demo.xml",
+        "demo/school_emulation_award_demo.xml",
     ],
 }

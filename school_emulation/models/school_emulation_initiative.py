@@ -409,6 +409,23 @@ class SchoolEmulationInitiativeReview(models.Model):
                 else 0.0
             )
 
+    def set_points(self, points):
+        """Fill the sheet in rubric order (one value per criterion), e.g. from a
+        paper grading sheet typed in by the secretary."""
+        self.ensure_one()
+        lines = self.line_ids.sorted(lambda ln: (ln.sequence, ln.id))
+        if len(points) != len(lines):
+            raise UserError(
+                self.env._(
+                    "%(count)s points given for %(criteria)s criteria.",
+                    count=len(points),
+                    criteria=len(lines),
+                )
+            )
+        for line, value in zip(lines, points, strict=True):
+            line.points = value
+        return True
+
     def _check_grader(self):
         for rec in self:
             if rec.user_id != self.env.user and not is_officer(self.env):

@@ -505,6 +505,26 @@ class SchoolEmulationProposal(models.Model):
                         )
             Document.create(values)
 
+    def attach_to_checklist(self, item_code, attachment_ids, line_id=False):
+        """Attach files to a checklist document (by its code), e.g. a generated
+        PDF or a scanned signed copy."""
+        self.ensure_one()
+        self._prepare_documents()
+        docs = self.document_ids.filtered(
+            lambda d: d.item_type_id.code == item_code
+            and (not line_id or d.line_id.id == line_id)
+        )
+        if not docs:
+            raise UserError(
+                self.env._(
+                    "The dossier of %(name)s has no document %(code)s.",
+                    name=self.name,
+                    code=item_code,
+                )
+            )
+        docs.write({"attachment_ids": [fields.Command.link(a) for a in attachment_ids]})
+        return True
+
     def action_prepare_dossier(self):
         self._prepare_documents()
         return True

@@ -1297,7 +1297,12 @@ INITIATIVES = [
     ("sk_toan", "tt_toan", "Dạy học hình học 8 bằng phần mềm GeoGebra", "Toán"),
     ("sk_tin", "gv_tin1", "Ôn tập Tin học 9 bằng Padlet và bài tập tự chấm", "Tin học"),
     ("sk_anh", "gv_anh1", "Câu lạc bộ tiếng Anh qua dự án", "Tiếng Anh"),
-    ("sk_td", "gv_td1", "Trò chơi vận động trong giờ Thể dục khối 6", "Giáo dục thể chất"),
+    (
+        "sk_td",
+        "gv_td1",
+        "Trò chơi vận động trong giờ Thể dục khối 6",
+        "Giáo dục thể chất",
+    ),
 ]
 # graders (initiative council members) and their points per initiative, rubric order
 GRADES = {
@@ -1319,18 +1324,33 @@ def _fn(model, name, *values, out):
 
 
 def _ref(xmlid):
-    return f'<value eval="[ref(\'{xmlid}\')]" />'
+    return f"<value eval=\"[ref('{xmlid}')]\" />"
 
 
 def _awards():
     """Award history of three past years, the 2025-2026 council, ballot, proposal
     and decision, initiatives graded by three graders, exemplars in every stage."""
     out = ['<?xml version="1.0" encoding="utf-8" ?>', "<odoo>"]
-    se = "school_emulation."
-    period = {y: f"school_emulation_period_{y}_demo" for y in ("2022", "2023", "2024", "2025", "2026")}
+    period = {
+        y: f"school_emulation_period_{y}_demo"
+        for y in ("2022", "2023", "2024", "2025", "2026")
+    }
     groups = {}
     for key, *rest in STAFF:
         groups.setdefault(rest[2], []).append(key)
+    _award_history(out, period, groups)
+    _award_initiatives(out, period)
+    ldtt_holders = _award_proposal(out, period, groups)
+    _award_other_proposals(out, period, groups, ldtt_holders)
+    _award_exemplars(out, period)
+    out.append("</odoo>")
+    with open(OUT_AWARDS, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(out) + "\n")
+    print(OUT_AWARDS)
+
+
+def _award_history(out, period, groups):
+    se = "school_emulation."
     # collective ratings: every group and the school, each year
     for year in ("2023", "2024", "2025"):
         for grp, *_r in GROUPS:
@@ -1341,7 +1361,10 @@ def _awards():
                     field("department_id", ref=f"department_{grp}_demo"),
                     field("period_id", ref=period[year]),
                     field("rating", "htxsnv" if grp == "toan_tin" else "httnv"),
-                    field("source_document", f"Đánh giá của Phòng GD&ĐT năm học {year}-{int(year) + 1}"),
+                    field(
+                        "source_document",
+                        f"Đánh giá của Phòng GD&ĐT năm học {year}-{int(year) + 1}",
+                    ),
                 ],
                 out,
             )
@@ -1351,18 +1374,36 @@ def _awards():
             [
                 field("period_id", ref=period[year]),
                 field("rating", "htxsnv"),
-                field("source_document", f"Xếp loại cơ sở giáo dục năm học {year}-{int(year) + 1}"),
+                field(
+                    "source_document",
+                    f"Xếp loại cơ sở giáo dục năm học {year}-{int(year) + 1}",
+                ),
             ],
             out,
         )
     # history: 2022-2023 (no ratings in the demo: only the CSTĐCS chain starts),
     # 2023-2024 and 2024-2025 from the ratings
-    authority = {"2022": "authority_district_chair", "2023": "authority_district_chair", "2024": "authority_commune_chair"}
-    decision = {"2022": ("312/QĐ-UBND", "2023-07-20"), "2023": ("298/QĐ-UBND", "2024-07-18"), "2024": ("41/QĐ-UBND", "2025-07-22")}
+    authority = {
+        "2022": "authority_district_chair",
+        "2023": "authority_district_chair",
+        "2024": "authority_commune_chair",
+    }
+    decision = {
+        "2022": ("312/QĐ-UBND", "2023-07-20"),
+        "2023": ("298/QĐ-UBND", "2024-07-18"),
+        "2024": ("41/QĐ-UBND", "2025-07-22"),
+    }
 
     def history(
-        xmlid, key, year, code, subject="employee", award_type="merit", form=None,
-        achievement=None, by=None,
+        xmlid,
+        key,
+        year,
+        code,
+        subject="employee",
+        award_type="merit",
+        form=None,
+        achievement=None,
+        by=None,
     ):
         number, date = decision[year]
         vals = [
@@ -1402,17 +1443,36 @@ def _awards():
         for grp, members in groups.items():
             rated = [k for k in members if (k, year) in RATED]
             if rated and len(holders.get(grp, [])) * 100 >= 70 * len(rated):
-                history(f"award_{grp}_ttldtt_{year}_demo", grp, year, "TTLDTT", subject="department")
+                history(
+                    f"award_{grp}_ttldtt_{year}_demo",
+                    grp,
+                    year,
+                    "TTLDTT",
+                    subject="department",
+                )
     history(
-        "award_gv_td1_adhoc_2024_demo", "gv_td1", "2023", None, award_type="ad_hoc",
+        "award_gv_td1_adhoc_2024_demo",
+        "gv_td1",
+        "2023",
+        None,
+        award_type="ad_hoc",
         form="award_form_gk_huyen_2024",
         achievement="Cứu học sinh đuối nước tại hồ Yên Trung (đột xuất).",
     )
     history(
-        "award_student_adhoc_2025_demo", "student_003_demo", "2024", None, subject="student",
-        award_type="ad_hoc", form="award_form_gk_ht",
-        achievement="Nhặt được ví tiền, trả lại người đánh rơi.", by="authority_principal",
+        "award_student_adhoc_2025_demo",
+        "student_003_demo",
+        "2024",
+        None,
+        subject="student",
+        award_type="ad_hoc",
+        form="award_form_gk_ht",
+        achievement="Nhặt được ví tiền, trả lại người đánh rơi.",
+        by="authority_principal",
     )
+
+
+def _award_initiatives(out, period):
     # initiatives: tt_toan's GeoGebra initiative is recognised at province scope
     # (the CSTĐ tỉnh candidate); 2023-2024 school-scope ones for two teachers
     for key, year in (("gv_ly1", "2023"), ("gv_van1", "2024")):
@@ -1426,23 +1486,42 @@ def _awards():
                 field("recognised_scope", "school"),
                 field("recognition_number", f"{20 + int(year) % 100}/QĐ-THCSXS"),
                 field("recognition_date", f"{int(year) + 1}-05-20"),
-                field("author_ids", eval_=f"[Command.create({{'employee_id': ref('employee_{key}_demo'), 'share': 100}})]"),
+                field(
+                    "author_ids",
+                    eval_=f"[Command.create({{'employee_id': ref('employee_{key}_demo'), 'share': 100}})]",
+                ),
             ],
             out,
         )
     # the 2025-2026 councils
     for council, kind, members in (
         ("council_2025_demo", "emulation", COUNCIL),
-        ("council_initiative_2025_demo", "initiative", [(k, r, j) for k, r, j in COUNCIL if k in ("ht", "pht", "tt_khtn", "tt_van")]),
+        (
+            "council_initiative_2025_demo",
+            "initiative",
+            [
+                (k, r, j)
+                for k, r, j in COUNCIL
+                if k in ("ht", "pht", "tt_khtn", "tt_van")
+            ],
+        ),
     ):
         record(
             council,
             "school.emulation.council",
             [
-                field("name", "Hội đồng Thi đua - Khen thưởng năm học 2025-2026" if kind == "emulation" else "Hội đồng sáng kiến năm học 2025-2026"),
+                field(
+                    "name",
+                    "Hội đồng Thi đua - Khen thưởng năm học 2025-2026"
+                    if kind == "emulation"
+                    else "Hội đồng sáng kiến năm học 2025-2026",
+                ),
                 field("kind", kind),
                 field("period_id", ref=period["2025"]),
-                field("decision_number", "12/QĐ-THCSXS" if kind == "emulation" else "13/QĐ-THCSXS"),
+                field(
+                    "decision_number",
+                    "12/QĐ-THCSXS" if kind == "emulation" else "13/QĐ-THCSXS",
+                ),
                 field("decision_date", "2025-09-05"),
                 field("quorum_pct", 80),
                 field("exclude_author_department", kind == "initiative"),
@@ -1475,13 +1554,27 @@ def _awards():
                 field("applied_at", "Các lớp khối 8, 9"),
                 field("requested_scope", "province" if idx == 0 else "school"),
                 field("council_id", ref="council_initiative_2025_demo"),
-                field("description", f"<p>{name}: mô tả giải pháp, các bước thực hiện.</p>"),
-                field("results", "<p>Kết quả khảo sát trước và sau khi áp dụng (dữ liệu minh họa).</p>"),
-                field("author_ids", eval_=f"[Command.create({{'employee_id': ref('employee_{author}_demo'), 'share': 100}})]"),
+                field(
+                    "description",
+                    f"<p>{name}: mô tả giải pháp, các bước thực hiện.</p>",
+                ),
+                field(
+                    "results",
+                    "<p>Kết quả khảo sát trước và sau khi áp dụng (dữ liệu minh họa).</p>",
+                ),
+                field(
+                    "author_ids",
+                    eval_=f"[Command.create({{'employee_id': ref('employee_{author}_demo'), 'share': 100}})]",
+                ),
             ],
             out,
         )
-        _fn("school.emulation.initiative", "action_submit", _ref(f"initiative_{xid}_demo"), out=out)
+        _fn(
+            "school.emulation.initiative",
+            "action_submit",
+            _ref(f"initiative_{xid}_demo"),
+            out=out,
+        )
         for grader, rows in GRADES.items():
             rid = f"review_{xid}_{grader}_demo"
             record(
@@ -1489,31 +1582,83 @@ def _awards():
                 "school.emulation.initiative.review",
                 [
                     field("initiative_id", ref=f"initiative_{xid}_demo"),
-                    field("member_id", ref=f"council_initiative_2025_demo_member_{grader}"),
+                    field(
+                        "member_id", ref=f"council_initiative_2025_demo_member_{grader}"
+                    ),
                 ],
                 out,
             )
-            _fn("school.emulation.initiative.review", "set_points", _ref(rid), f'<value eval="{rows[idx]}" />', out=out)
+            _fn(
+                "school.emulation.initiative.review",
+                "set_points",
+                _ref(rid),
+                f'<value eval="{rows[idx]}" />',
+                out=out,
+            )
             _fn("school.emulation.initiative.review", "action_done", _ref(rid), out=out)
-    for xid, scope, number in (("sk_toan", "province", "1520/QĐ-UBND"), ("sk_tin", "school", "31/QĐ-THCSXS"), ("sk_anh", "school", "31/QĐ-THCSXS")):
+    for xid, scope, number in (
+        ("sk_toan", "province", "1520/QĐ-UBND"),
+        ("sk_tin", "school", "31/QĐ-THCSXS"),
+        ("sk_anh", "school", "31/QĐ-THCSXS"),
+    ):
         _fn(
-            "school.emulation.initiative", "write", _ref(f"initiative_{xid}_demo"),
+            "school.emulation.initiative",
+            "write",
+            _ref(f"initiative_{xid}_demo"),
             f"<value eval=\"{{'recognised_scope': '{scope}', 'recognition_number': '{number}', 'recognition_date': '2026-05-20'}}\" />",
             out=out,
         )
-        _fn("school.emulation.initiative", "action_recognise", _ref(f"initiative_{xid}_demo"), out=out)
-    _fn("school.emulation.initiative", "action_not_recognise", _ref("initiative_sk_td_demo"), out=out)
+        _fn(
+            "school.emulation.initiative",
+            "action_recognise",
+            _ref(f"initiative_{xid}_demo"),
+            out=out,
+        )
+    _fn(
+        "school.emulation.initiative",
+        "action_not_recognise",
+        _ref("initiative_sk_td_demo"),
+        out=out,
+    )
     # a fifth initiative being graded: the KHTN leader is recused (same group)
-    record("initiative_sk_hoa_demo", "school.emulation.initiative", [
-        field("name", "Học Hóa học 8 qua trải nghiệm làm xà phòng thủ công"),
-        field("period_id", ref=period["2025"]), field("field_subject", "Hóa học"),
-        field("council_id", ref="council_initiative_2025_demo"),
-        field("author_ids", eval_="[Command.create({'employee_id': ref('employee_gv_hoa1_demo'), 'share': 70}), Command.create({'employee_id': ref('employee_gv_sinh1_demo'), 'share': 30})]"),
-    ], out)
-    _fn("school.emulation.initiative", "action_submit", _ref("initiative_sk_hoa_demo"), out=out)
-    _fn("school.emulation.initiative", "action_assign_graders", _ref("initiative_sk_hoa_demo"), out=out)
-    _fn("school.emulation.initiative", "write", _ref("initiative_sk_toan_demo"), "<value eval=\"{'is_published': True}\" />", out=out)
+    record(
+        "initiative_sk_hoa_demo",
+        "school.emulation.initiative",
+        [
+            field("name", "Học Hóa học 8 qua trải nghiệm làm xà phòng thủ công"),
+            field("period_id", ref=period["2025"]),
+            field("field_subject", "Hóa học"),
+            field("council_id", ref="council_initiative_2025_demo"),
+            field(
+                "author_ids",
+                eval_="[Command.create({'employee_id': ref('employee_gv_hoa1_demo'), 'share': 70}), Command.create({'employee_id': ref('employee_gv_sinh1_demo'), 'share': 30})]",
+            ),
+        ],
+        out,
+    )
+    _fn(
+        "school.emulation.initiative",
+        "action_submit",
+        _ref("initiative_sk_hoa_demo"),
+        out=out,
+    )
+    _fn(
+        "school.emulation.initiative",
+        "action_assign_graders",
+        _ref("initiative_sk_hoa_demo"),
+        out=out,
+    )
+    _fn(
+        "school.emulation.initiative",
+        "write",
+        _ref("initiative_sk_toan_demo"),
+        "<value eval=\"{'is_published': True}\" />",
+        out=out,
+    )
 
+
+def _award_proposal(out, period, groups):
+    se = "school_emulation."
     # the 2025-2026 school proposal: LĐTT, CSTĐCS (ballot), TTLĐTT of Tổ Toán - Tin
     prop = "proposal_2025_school_demo"
     record(
@@ -1521,7 +1666,9 @@ def _awards():
         "school.emulation.proposal",
         [
             field("name", "DN/2026/0001"),
-            field("description", "Đề nghị công nhận danh hiệu thi đua năm học 2025-2026"),
+            field(
+                "description", "Đề nghị công nhận danh hiệu thi đua năm học 2025-2026"
+            ),
             field("period_id", ref=period["2025"]),
             field("level", "school"),
             field("authority_id", ref=se + "authority_commune_chair"),
@@ -1538,40 +1685,73 @@ def _awards():
             lid = f"{prop}_ldtt_{key}"
             lines.append(lid)
             ldtt_holders.add(key)
-            record(lid, "school.emulation.proposal.line", [
-                field("proposal_id", ref=prop), field("subject_type", "employee"),
-                field("employee_id", ref=f"employee_{key}_demo"),
-                field("title_id", ref=se + "title_ldtt_2025"),
-                field("achievement", "Hoàn thành tốt nhiệm vụ năm học 2025-2026."),
-            ], out)
+            record(
+                lid,
+                "school.emulation.proposal.line",
+                [
+                    field("proposal_id", ref=prop),
+                    field("subject_type", "employee"),
+                    field("employee_id", ref=f"employee_{key}_demo"),
+                    field("title_id", ref=se + "title_ldtt_2025"),
+                    field("achievement", "Hoàn thành tốt nhiệm vụ năm học 2025-2026."),
+                ],
+                out,
+            )
     cstdcs = [k for k in ("tt_toan", "ht") if k in ldtt_holders]
-    extra = next(k for k, *_r in STAFF if RATED.get((k, "2025")) == "htxsnv" and k not in cstdcs and k in ldtt_holders)
+    extra = next(
+        k
+        for k, *_r in STAFF
+        if RATED.get((k, "2025")) == "htxsnv" and k not in cstdcs and k in ldtt_holders
+    )
     cstdcs.append(extra)
     for key in cstdcs:
-        record(f"{prop}_cstdcs_{key}", "school.emulation.proposal.line", [
-            field("proposal_id", ref=prop), field("subject_type", "employee"),
-            field("employee_id", ref=f"employee_{key}_demo"),
-            field("title_id", ref=se + "title_cstdcs_2025"),
-            field("achievement", "Hoàn thành xuất sắc nhiệm vụ năm học 2025-2026 (xếp loại HTXSNV)."),
-        ], out)
+        record(
+            f"{prop}_cstdcs_{key}",
+            "school.emulation.proposal.line",
+            [
+                field("proposal_id", ref=prop),
+                field("subject_type", "employee"),
+                field("employee_id", ref=f"employee_{key}_demo"),
+                field("title_id", ref=se + "title_cstdcs_2025"),
+                field(
+                    "achievement",
+                    "Hoàn thành xuất sắc nhiệm vụ năm học 2025-2026 (xếp loại HTXSNV).",
+                ),
+            ],
+            out,
+        )
     for grp, members in groups.items():
         holders = [k for k in members if k in ldtt_holders]
         if grp != "bgh" and len(holders) * 100 >= 70 * len(members):
-            record(f"{prop}_ttldtt_{grp}", "school.emulation.proposal.line", [
-                field("proposal_id", ref=prop), field("subject_type", "department"),
-                field("department_id", ref=f"department_{grp}_demo"),
-                field("title_id", ref=se + "title_ttldtt_2025"),
-                field("achievement", f"Tập thể hoàn thành tốt nhiệm vụ; {len(holders)}/{len(members)} thành viên đạt LĐTT."),
-            ], out)
+            record(
+                f"{prop}_ttldtt_{grp}",
+                "school.emulation.proposal.line",
+                [
+                    field("proposal_id", ref=prop),
+                    field("subject_type", "department"),
+                    field("department_id", ref=f"department_{grp}_demo"),
+                    field("title_id", ref=se + "title_ttldtt_2025"),
+                    field(
+                        "achievement",
+                        f"Tập thể hoàn thành tốt nhiệm vụ; {len(holders)}/{len(members)} thành viên đạt LĐTT.",
+                    ),
+                ],
+                out,
+            )
     session = "council_session_2025_demo"
-    record(session, "school.emulation.council.session", [
-        field("name", "Họp xét thi đua, khen thưởng cuối năm học 2025-2026"),
-        field("council_id", ref="council_2025_demo"),
-        field("date", "2026-05-28 01:30:00"),
-        field("location", "Phòng họp Hội đồng sư phạm"),
-        field("proposal_ids", eval_=f"[Command.set([ref('{prop}')])]"),
-        field("conclusion", "Hội đồng thống nhất đề nghị danh sách kèm theo."),
-    ], out)
+    record(
+        session,
+        "school.emulation.council.session",
+        [
+            field("name", "Họp xét thi đua, khen thưởng cuối năm học 2025-2026"),
+            field("council_id", ref="council_2025_demo"),
+            field("date", "2026-05-28 01:30:00"),
+            field("location", "Phòng họp Hội đồng sư phạm"),
+            field("proposal_ids", eval_=f"[Command.set([ref('{prop}')])]"),
+            field("conclusion", "Hội đồng thống nhất đề nghị danh sách kèm theo."),
+        ],
+        out,
+    )
     _fn("school.emulation.council.session", "action_prepare", _ref(session), out=out)
     _fn("school.emulation.council.session", "action_open", _ref(session), out=out)
     # seven paper ballots: the first two CSTĐCS candidates get 7 and 6 yes (80 %
@@ -1584,147 +1764,359 @@ def _awards():
         if i < 5:
             yes.append(f"{prop}_cstdcs_{cstdcs[2]}")
         papers.append("[" + ", ".join(f"ref('{y}')" for y in yes) + "]")
-    _fn("school.emulation.council.session", "record_paper_ballots", _ref(session), f'<value eval="[{", ".join(papers)}]" />', out=out)
+    _fn(
+        "school.emulation.council.session",
+        "record_paper_ballots",
+        _ref(session),
+        f'<value eval="[{", ".join(papers)}]" />',
+        out=out,
+    )
     _fn("school.emulation.council.session", "action_close", _ref(session), out=out)
     _fn("school.emulation.proposal", "action_council_review", _ref(prop), out=out)
     _fn("school.emulation.proposal", "action_publish", _ref(prop), out=out)
-    _fn("school.emulation.proposal", "write", _ref(prop), "<value eval=\"{'posting_start': '2026-06-01', 'posting_end': '2026-06-03'}\" />", out=out)
-    record(f"{prop}_comment", "school.emulation.proposal.comment", [
-        field("proposal_id", ref=prop),
-        field("comment", "Đề nghị bổ sung minh chứng sáng kiến của tổ Toán - Tin."),
-        field("response", "Đã bổ sung vào hồ sơ."),
-    ], out)
+    _fn(
+        "school.emulation.proposal",
+        "write",
+        _ref(prop),
+        "<value eval=\"{'posting_start': '2026-06-01', 'posting_end': '2026-06-03'}\" />",
+        out=out,
+    )
+    record(
+        f"{prop}_comment",
+        "school.emulation.proposal.comment",
+        [
+            field("proposal_id", ref=prop),
+            field("comment", "Đề nghị bổ sung minh chứng sáng kiến của tổ Toán - Tin."),
+            field("response", "Đã bổ sung vào hồ sơ."),
+        ],
+        out,
+    )
     attachments = {
         "TO_TRINH": "to-trinh-de-nghi-khen-thuong-2025-2026.txt",
         "DANH_SACH": "danh-sach-de-nghi-2025-2026.txt",
         "BIEN_BAN": "bien-ban-hop-hoi-dong-28-5-2026.txt",
     }
     import base64
+
     for code, fname in attachments.items():
         aid = f"attachment_{code.lower()}_2025_demo"
-        record(aid, "ir.attachment", [
-            field("name", fname),
-            field("datas", base64.b64encode(f"{fname} (tài liệu minh họa)".encode()).decode()),
-            field("mimetype", "text/plain"),
-        ], out)
-        _fn("school.emulation.proposal", "attach_to_checklist", _ref(prop), f"<value>{code}</value>", f"<value eval=\"[ref('{aid}')]\" />", out=out)
+        record(
+            aid,
+            "ir.attachment",
+            [
+                field("name", fname),
+                field(
+                    "datas",
+                    base64.b64encode(f"{fname} (tài liệu minh họa)".encode()).decode(),
+                ),
+                field("mimetype", "text/plain"),
+            ],
+            out,
+        )
+        _fn(
+            "school.emulation.proposal",
+            "attach_to_checklist",
+            _ref(prop),
+            f"<value>{code}</value>",
+            f"<value eval=\"[ref('{aid}')]\" />",
+            out=out,
+        )
     for key in cstdcs[:2]:  # the third candidate fell short in the ballot
         for code in ("BAO_CAO", "XAC_NHAN"):
             aid = f"attachment_{code.lower()}_{key}_2025_demo"
-            record(aid, "ir.attachment", [
-                field("name", f"{code.lower()}-{key}.txt"),
-                field("datas", base64.b64encode(f"{code} {key} (tài liệu minh họa)".encode()).decode()),
-                field("mimetype", "text/plain"),
-            ], out)
-            _fn("school.emulation.proposal", "attach_to_checklist", _ref(prop), f"<value>{code}</value>", f"<value eval=\"[ref('{aid}')]\" />", f"<value eval=\"ref('{prop}_cstdcs_{key}')\" />", out=out)
+            record(
+                aid,
+                "ir.attachment",
+                [
+                    field("name", f"{code.lower()}-{key}.txt"),
+                    field(
+                        "datas",
+                        base64.b64encode(
+                            f"{code} {key} (tài liệu minh họa)".encode()
+                        ).decode(),
+                    ),
+                    field("mimetype", "text/plain"),
+                ],
+                out,
+            )
+            _fn(
+                "school.emulation.proposal",
+                "attach_to_checklist",
+                _ref(prop),
+                f"<value>{code}</value>",
+                f"<value eval=\"[ref('{aid}')]\" />",
+                f"<value eval=\"ref('{prop}_cstdcs_{key}')\" />",
+                out=out,
+            )
     _fn("school.emulation.proposal", "action_submit", _ref(prop), out=out)
     _fn("school.emulation.proposal", "action_record_decision", _ref(prop), out=out)
     search = f"[('proposal_id', '=', ref('{prop}'))]"
     out.append('    <function model="school.emulation.decision" name="write">')
     out.append(f'        <value model="school.emulation.decision" search="{search}" />')
-    out.append("        <value eval=\"{'name': '215/QĐ-UBND', 'date': '2026-07-15', 'signer': 'Chủ tịch UBND xã Xuân Sơn', 'legal_basis_id': ref('school_emulation.legal_basis_nd_152_2025')}\" />")
+    out.append(
+        "        <value eval=\"{'name': '215/QĐ-UBND', 'date': '2026-07-15', 'signer': 'Chủ tịch UBND xã Xuân Sơn', 'legal_basis_id': ref('school_emulation.legal_basis_nd_152_2025')}\" />"
+    )
     out.append("    </function>")
     out.append('    <function model="school.emulation.decision" name="action_confirm">')
     out.append(f'        <value model="school.emulation.decision" search="{search}" />')
     out.append("    </function>")
+    return ldtt_holders
 
+
+def _award_other_proposals(out, period, groups, ldtt_holders):
+    se = "school_emulation."
     # a CSTĐ tỉnh proposal in draft for the chain candidate, a group proposal
     # reviewed by its group, an ad-hoc proposal returned by the commune
-    record("proposal_2025_cstd_tinh_demo", "school.emulation.proposal", [
-        field("name", "DN/2026/0002"),
-        field("description", "Đề nghị Chiến sĩ thi đua cấp tỉnh năm học 2025-2026"),
-        field("period_id", ref=period["2025"]), field("level", "school"),
-        field("authority_id", ref=se + "authority_province_chair"),
-        field("line_ids", eval_="[Command.create({'subject_type': 'employee', 'employee_id': ref('employee_tt_toan_demo'), 'title_id': ref('school_emulation.title_cstd_tinh_2025'), 'initiative_id': ref('initiative_sk_toan_demo'), 'achievement': '03 năm liên tục đạt CSTĐCS; sáng kiến GeoGebra có phạm vi ảnh hưởng cấp tỉnh.'})]"),
-    ], out)
-    _fn("school.emulation.proposal", "action_check_eligibility", _ref("proposal_2025_cstd_tinh_demo"), out=out)
-    record("proposal_2025_khtn_demo", "school.emulation.proposal", [
-        field("name", "DN/2026/0003"),
-        field("description", "Tổ Khoa học tự nhiên đề nghị khen thưởng năm học 2025-2026"),
-        field("period_id", ref=period["2025"]), field("level", "group"),
-        field("department_id", ref="department_khtn_demo"),
-        field("line_ids", eval_="[" + ", ".join(
-            f"Command.create({{'subject_type': 'employee', 'employee_id': ref('employee_{k}_demo'), 'title_id': ref('school_emulation.title_ldtt_2025')}})"
-            for k in groups["khtn"] if k in ldtt_holders
-        ) + "]"),
-    ], out)
-    _fn("school.emulation.proposal", "action_group_review", _ref("proposal_2025_khtn_demo"), out=out)
-    record("proposal_2025_adhoc_demo", "school.emulation.proposal", [
-        field("name", "DN/2026/0004"),
-        field("description", "Đề nghị Giấy khen đột xuất"),
-        field("period_id", ref=period["2025"]), field("level", "school"), field("kind", "ad_hoc"),
-        field("authority_id", ref=se + "authority_commune_chair"),
-        field("override_reason", "Hồ sơ giấy nộp trực tiếp tại UBND xã."),
-        field("line_ids", eval_="[Command.create({'subject_type': 'employee', 'employee_id': ref('employee_gv_td1_demo'), 'award_form_id': ref('school_emulation.award_form_gk_xa_2025'), 'award_type': 'ad_hoc', 'achievement': 'Huấn luyện đội bóng đá học sinh đạt giải Nhất cấp tỉnh.'})]"),
-    ], out)
-    _fn("school.emulation.proposal", "action_submit", _ref("proposal_2025_adhoc_demo"), out=out)
-    record("proposal_2025_adhoc_return_demo", "school.emulation.proposal.reason", [
-        field("proposal_id", ref="proposal_2025_adhoc_demo"), field("action", "return"),
-        field("reason", "Bổ sung quyết định công nhận giải thưởng của Sở GD&ĐT."),
-    ], out)
-    _fn("school.emulation.proposal.reason", "action_confirm", _ref("proposal_2025_adhoc_return_demo"), out=out)
+    record(
+        "proposal_2025_cstd_tinh_demo",
+        "school.emulation.proposal",
+        [
+            field("name", "DN/2026/0002"),
+            field("description", "Đề nghị Chiến sĩ thi đua cấp tỉnh năm học 2025-2026"),
+            field("period_id", ref=period["2025"]),
+            field("level", "school"),
+            field("authority_id", ref=se + "authority_province_chair"),
+            field(
+                "line_ids",
+                eval_="[Command.create({'subject_type': 'employee', 'employee_id': ref('employee_tt_toan_demo'), 'title_id': ref('school_emulation.title_cstd_tinh_2025'), 'initiative_id': ref('initiative_sk_toan_demo'), 'achievement': '03 năm liên tục đạt CSTĐCS; sáng kiến GeoGebra có phạm vi ảnh hưởng cấp tỉnh.'})]",
+            ),
+        ],
+        out,
+    )
+    _fn(
+        "school.emulation.proposal",
+        "action_check_eligibility",
+        _ref("proposal_2025_cstd_tinh_demo"),
+        out=out,
+    )
+    record(
+        "proposal_2025_khtn_demo",
+        "school.emulation.proposal",
+        [
+            field("name", "DN/2026/0003"),
+            field(
+                "description",
+                "Tổ Khoa học tự nhiên đề nghị khen thưởng năm học 2025-2026",
+            ),
+            field("period_id", ref=period["2025"]),
+            field("level", "group"),
+            field("department_id", ref="department_khtn_demo"),
+            field(
+                "line_ids",
+                eval_="["
+                + ", ".join(
+                    f"Command.create({{'subject_type': 'employee', 'employee_id': ref('employee_{k}_demo'), 'title_id': ref('school_emulation.title_ldtt_2025')}})"
+                    for k in groups["khtn"]
+                    if k in ldtt_holders
+                )
+                + "]",
+            ),
+        ],
+        out,
+    )
+    _fn(
+        "school.emulation.proposal",
+        "action_group_review",
+        _ref("proposal_2025_khtn_demo"),
+        out=out,
+    )
+    record(
+        "proposal_2025_adhoc_demo",
+        "school.emulation.proposal",
+        [
+            field("name", "DN/2026/0004"),
+            field("description", "Đề nghị Giấy khen đột xuất"),
+            field("period_id", ref=period["2025"]),
+            field("level", "school"),
+            field("kind", "ad_hoc"),
+            field("authority_id", ref=se + "authority_commune_chair"),
+            field("override_reason", "Hồ sơ giấy nộp trực tiếp tại UBND xã."),
+            field(
+                "line_ids",
+                eval_="[Command.create({'subject_type': 'employee', 'employee_id': ref('employee_gv_td1_demo'), 'award_form_id': ref('school_emulation.award_form_gk_xa_2025'), 'award_type': 'ad_hoc', 'achievement': 'Huấn luyện đội bóng đá học sinh đạt giải Nhất cấp tỉnh.'})]",
+            ),
+        ],
+        out,
+    )
+    _fn(
+        "school.emulation.proposal",
+        "action_submit",
+        _ref("proposal_2025_adhoc_demo"),
+        out=out,
+    )
+    record(
+        "proposal_2025_adhoc_return_demo",
+        "school.emulation.proposal.reason",
+        [
+            field("proposal_id", ref="proposal_2025_adhoc_demo"),
+            field("action", "return"),
+            field("reason", "Bổ sung quyết định công nhận giải thưởng của Sở GD&ĐT."),
+        ],
+        out,
+    )
+    _fn(
+        "school.emulation.proposal.reason",
+        "action_confirm",
+        _ref("proposal_2025_adhoc_return_demo"),
+        out=out,
+    )
 
+
+def _award_exemplars(out, period):
     # exemplars in every stage, good deeds
     stages = [
-        ("ex_stem", "Câu lạc bộ STEM của khối 8", "new_model", "class", "class_8a1_2025_demo", "replicated"),
-        ("ex_toan", "Cô giáo đưa GeoGebra vào giờ học Toán", "advanced_individual", "employee", "employee_tt_toan_demo", "recognised"),
-        ("ex_doc_sach", "Tủ sách lớp học thân thiện", "new_model", "department", "department_van_xh_demo", "nurturing"),
-        ("ex_the_thao", "Thầy giáo cứu học sinh đuối nước", "good_deed", "employee", "employee_gv_td1_demo", "spotted"),
-        ("ex_cu", "Mô hình đôi bạn cùng tiến (2022)", "thematic", "school", None, "archived"),
+        (
+            "ex_stem",
+            "Câu lạc bộ STEM của khối 8",
+            "new_model",
+            "class",
+            "class_8a1_2025_demo",
+            "replicated",
+        ),
+        (
+            "ex_toan",
+            "Cô giáo đưa GeoGebra vào giờ học Toán",
+            "advanced_individual",
+            "employee",
+            "employee_tt_toan_demo",
+            "recognised",
+        ),
+        (
+            "ex_doc_sach",
+            "Tủ sách lớp học thân thiện",
+            "new_model",
+            "department",
+            "department_van_xh_demo",
+            "nurturing",
+        ),
+        (
+            "ex_the_thao",
+            "Thầy giáo cứu học sinh đuối nước",
+            "good_deed",
+            "employee",
+            "employee_gv_td1_demo",
+            "spotted",
+        ),
+        (
+            "ex_cu",
+            "Mô hình đôi bạn cùng tiến (2022)",
+            "thematic",
+            "school",
+            None,
+            "archived",
+        ),
     ]
     for xid, name, kind, subject, ref_id, stage in stages:
         vals = [
-            field("name", name), field("exemplar_type", kind), field("subject_type", subject),
+            field("name", name),
+            field("exemplar_type", kind),
+            field("subject_type", subject),
             field("period_id", ref=period["2025"]),
-            field("story", f"<p>{name}: câu chuyện, kết quả và minh chứng (dữ liệu minh họa).</p>"),
+            field(
+                "story",
+                f"<p>{name}: câu chuyện, kết quả và minh chứng (dữ liệu minh họa).</p>",
+            ),
         ]
         if ref_id:
-            vals.append(field({"class": "class_id", "employee": "employee_id", "department": "department_id"}[subject], ref=ref_id))
+            vals.append(
+                field(
+                    {
+                        "class": "class_id",
+                        "employee": "employee_id",
+                        "department": "department_id",
+                    }[subject],
+                    ref=ref_id,
+                )
+            )
         if stage != "spotted":
             vals += [
-                field("criteria", "Có sản phẩm dự thi cấp tỉnh; chia sẻ ít nhất 2 buổi sinh hoạt chuyên môn."),
+                field(
+                    "criteria",
+                    "Có sản phẩm dự thi cấp tỉnh; chia sẻ ít nhất 2 buổi sinh hoạt chuyên môn.",
+                ),
                 field("mentor_id", ref="employee_pht_demo"),
             ]
         record(f"exemplar_{xid}_demo", "school.emulation.exemplar", vals, out)
         if stage == "spotted":
             continue
-        record(f"exemplar_{xid}_milestone_demo", "school.emulation.exemplar.milestone", [
-            field("exemplar_id", ref=f"exemplar_{xid}_demo"),
-            field("name", "Báo cáo kết quả trước Hội đồng"),
-            field("date_deadline", "2026-12-15"),
-            field("owner_id", ref="user_officer_demo"),
-        ], out)
-        if stage in ("replicated",):
-            record(f"exemplar_{xid}_replication_demo", "school.emulation.exemplar.replication", [
+        record(
+            f"exemplar_{xid}_milestone_demo",
+            "school.emulation.exemplar.milestone",
+            [
                 field("exemplar_id", ref=f"exemplar_{xid}_demo"),
-                field("date", "2026-04-10"), field("kind", "adoption"),
-                field("other_units", "THCS Hồng Phong, THCS Yên Thọ"),
-                field("participants", 45),
-                field("result", "Hai trường bạn thành lập câu lạc bộ theo mô hình."),
-            ], out)
-        chain = {"nurturing": ["action_nurture"], "recognised": ["action_nurture", "action_recognise"],
-                 "replicated": ["action_nurture", "action_recognise", "action_replicate"],
-                 "archived": ["action_nurture", "action_archive_exemplar"]}[stage]
+                field("name", "Báo cáo kết quả trước Hội đồng"),
+                field("date_deadline", "2026-12-15"),
+                field("owner_id", ref="base.user_admin"),
+            ],
+            out,
+        )
+        if stage in ("replicated",):
+            record(
+                f"exemplar_{xid}_replication_demo",
+                "school.emulation.exemplar.replication",
+                [
+                    field("exemplar_id", ref=f"exemplar_{xid}_demo"),
+                    field("date", "2026-04-10"),
+                    field("kind", "adoption"),
+                    field("other_units", "THCS Hồng Phong, THCS Yên Thọ"),
+                    field("participants", 45),
+                    field(
+                        "result", "Hai trường bạn thành lập câu lạc bộ theo mô hình."
+                    ),
+                ],
+                out,
+            )
+        chain = {
+            "nurturing": ["action_nurture"],
+            "recognised": ["action_nurture", "action_recognise"],
+            "replicated": ["action_nurture", "action_recognise", "action_replicate"],
+            "archived": ["action_nurture", "action_archive_exemplar"],
+        }[stage]
         for action in chain:
-            _fn("school.emulation.exemplar", action, _ref(f"exemplar_{xid}_demo"), out=out)
+            _fn(
+                "school.emulation.exemplar",
+                action,
+                _ref(f"exemplar_{xid}_demo"),
+                out=out,
+            )
         if stage in ("recognised", "replicated"):
-            _fn("school.emulation.exemplar", "action_publish", _ref(f"exemplar_{xid}_demo"), out=out)
-    record("good_deed_1_demo", "school.emulation.good.deed", [
-        field("date", "2026-03-02"), field("subject_type", "student"),
-        field("student_name", "Nguyễn Minh Khang"), field("class_id", ref="class_7a1_2025_demo"),
-        field("description", "Nhặt được điện thoại ở sân trường, nộp cho cô Tổng phụ trách Đội."),
-        field("reported_by", ref="user_teacher_demo"),
-    ], out)
-    record("good_deed_2_demo", "school.emulation.good.deed", [
-        field("date", "2026-04-15"), field("subject_type", "employee"),
-        field("employee_id", ref="employee_gv_anh2_demo"),
-        field("description", "Dạy thêm miễn phí cho học sinh có hoàn cảnh khó khăn ôn thi vào lớp 10."),
-        field("reported_by", ref="user_leader_demo"),
-    ], out)
-    out.append("</odoo>")
-    with open(OUT_AWARDS, "w", encoding="utf-8") as fh:
-        fh.write("\n".join(out) + "\n")
-    print(OUT_AWARDS)
+            _fn(
+                "school.emulation.exemplar",
+                "action_publish",
+                _ref(f"exemplar_{xid}_demo"),
+                out=out,
+            )
+    record(
+        "good_deed_1_demo",
+        "school.emulation.good.deed",
+        [
+            field("date", "2026-03-02"),
+            field("subject_type", "student"),
+            field("student_name", "Nguyễn Minh Khang"),
+            field("class_id", ref="class_7a1_2025_demo"),
+            field(
+                "description",
+                "Nhặt được điện thoại ở sân trường, nộp cho cô Tổng phụ trách Đội.",
+            ),
+            field("reported_by", ref="user_teacher_demo"),
+        ],
+        out,
+    )
+    record(
+        "good_deed_2_demo",
+        "school.emulation.good.deed",
+        [
+            field("date", "2026-04-15"),
+            field("subject_type", "employee"),
+            field("employee_id", ref="employee_gv_anh2_demo"),
+            field(
+                "description",
+                "Dạy thêm miễn phí cho học sinh có hoàn cảnh khó khăn ôn thi vào lớp 10.",
+            ),
+            field("reported_by", ref="user_leader_demo"),
+        ],
+        out,
+    )
 
 
 if __name__ == "__main__":

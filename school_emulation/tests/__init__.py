@@ -14,3 +14,4 @@ from . import test_council
 from . import test_eligibility
 from . import test_award_flow
 from . import test_initiative
+from . import test_demo_year

@@ -1,0 +1,60 @@
+"""The demo school's 2025-2026 award year tells a complete, consistent story."""
+
+from odoo.tests import tagged
+from odoo.tests.common import TransactionCase
+
+
+@tagged("post_install", "-at_install")
+class TestDemoYear(TransactionCase):
+    def setUp(self):
+        super().setUp()
+        self.proposal = self.env.ref(
+            "school_emulation.proposal_2025_school_demo", raise_if_not_found=False
+        )
+        if not self.proposal:
+            self.fail("demo data of school_emulation is not installed")
+
+    def test_council_ballot_and_decision(self):
+        session = self.env.ref("school_emulation.council_session_2025_demo")
+        self.assertEqual(session.state, "closed")
+        self.assertEqual(session.voted_count, 7)
+        results = sorted(
+            (line.vote_yes, line.vote_passed) for line in session._ballot_lines()
+        )
+        self.assertEqual(results, [(5, False), (6, True), (7, True)])
+        self.assertIn("BIÊN BẢN KIỂM PHIẾU", session.ballot_minutes_html)
+        self.assertEqual(self.proposal.state, "decided")
+        decision = self.proposal.decision_ids
+        self.assertEqual((decision.name, decision.state), ("215/QĐ-UBND", "confirmed"))
+        paid = {
+            a.title_code: a.bonus_amount for a in decision.award_ids if a.bonus_amount
+        }
+        # Base salary 2,530,000 from 01/07/2026 (NĐ 161/2026), rounded up.
+        self.assertEqual(paid["LDTT"], 760000)
+        self.assertEqual(paid["CSTDCS"], 2530000)
+        self.assertEqual(paid.get("TTLDTT", 2030000), 2030000)
+
+    def test_chain_candidate_is_eligible_for_the_province_title(self):
+        draft = self.env.ref("school_emulation.proposal_2025_cstd_tinh_demo")
+        self.assertEqual(draft.state, "draft")
+        draft.action_check_eligibility()
+        self.assertTrue(draft.line_ids.eligible, draft.line_ids.eligibility_reasons)
+        history = self.env.ref("school_emulation.employee_tt_toan_demo")
+        self.assertGreaterEqual(
+            len(
+                history.emulation_award_ids.filtered(lambda a: a.title_code == "CSTDCS")
+            ),
+            4,
+        )
+
+    def test_initiatives_and_exemplars(self):
+        graded = self.env.ref("school_emulation.initiative_sk_toan_demo")
+        self.assertEqual(graded.state, "recognised")
+        self.assertEqual(len(graded.review_ids), 3)
+        self.assertTrue(graded.score_normalised)
+        pending = self.env.ref("school_emulation.initiative_sk_hoa_demo")
+        self.assertTrue(pending.recusal_ids)
+        stages = set(self.env["school.emulation.exemplar"].search([]).mapped("state"))
+        self.assertEqual(
+            stages, {"spotted", "nurturing", "recognised", "replicated", "archived"}
+        )

@@ -1849,6 +1849,13 @@ def _award_proposal(out, period, groups):
                 out=out,
             )
     _fn("school.emulation.proposal", "action_submit", _ref(prop), out=out)
+    _fn(
+        "school.emulation.proposal",
+        "write",
+        _ref(prop),
+        "<value eval=\"{'submitted_date': '2026-06-05'}\" />",
+        out=out,
+    )
     _fn("school.emulation.proposal", "action_record_decision", _ref(prop), out=out)
     search = f"[('proposal_id', '=', ref('{prop}'))]"
     out.append('    <function model="school.emulation.decision" name="write">')

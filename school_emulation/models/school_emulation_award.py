@@ -27,6 +27,11 @@ REVOCATION_FIELDS = {
 }
 
 
+def default_currency(env):
+    """Bonuses are paid in đồng, whatever the company's accounting currency."""
+    return env.ref("base.VND", raise_if_not_found=False) or env.company.currency_id
+
+
 def award_history_action(record):
     """The award history (all years) of an employee, student, group, class or
     school, newest first."""
@@ -95,9 +100,13 @@ class SchoolEmulationDecision(models.Model):
     )
     award_count = fields.Integer(compute="_compute_totals")
     bonus_total = fields.Monetary(
-        compute="_compute_totals", currency_field="currency_id"
+        string="Total Bonus Money",
+        compute="_compute_totals",
+        currency_field="currency_id",
     )
-    currency_id = fields.Many2one(related="company_id.currency_id")
+    currency_id = fields.Many2one(
+        "res.currency", default=lambda self: self._default_currency(), required=True
+    )
     attachment_ids = fields.Many2many(
         "ir.attachment", string="Signed Decision (PDF)", copy=False
     )
@@ -117,6 +126,10 @@ class SchoolEmulationDecision(models.Model):
         index=True,
         default=lambda self: self.env.company,
     )
+
+    @api.model
+    def _default_currency(self):
+        return default_currency(self.env)
 
     _sql_constraints = [
         (
@@ -272,7 +285,9 @@ class SchoolEmulationAward(models.Model):
     )
     bonus_amount = fields.Monetary(currency_field="currency_id", readonly=True)
     bonus_note = fields.Char(readonly=True)
-    currency_id = fields.Many2one(related="company_id.currency_id")
+    currency_id = fields.Many2one(
+        "res.currency", default=lambda self: self._default_currency(), required=True
+    )
     state = fields.Selection(
         AWARD_STATES, default="draft", required=True, readonly=True, tracking=True
     )
@@ -303,6 +318,10 @@ class SchoolEmulationAward(models.Model):
         index=True,
         default=lambda self: self.env.company,
     )
+
+    @api.model
+    def _default_currency(self):
+        return default_currency(self.env)
 
     _sql_constraints = [
         (

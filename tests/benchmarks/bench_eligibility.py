@@ -98,13 +98,14 @@ def build(env, company, staff):
         cr.execute(
             "INSERT INTO school_emulation_award (employee_id, period_id, title_id, "
             "title_code, subject_type, subject_key, award_type, state, source, "
-            "company_id, period_date_start, create_uid, write_uid, create_date, "
-            "write_date) SELECT e, p, t, c, 'employee', 'employee:' || e, 'merit', "
-            "'confirmed', 'history', %s, d, 1, 1, now(), now() FROM "
+            "company_id, currency_id, period_date_start, create_uid, write_uid, "
+            "create_date, write_date) SELECT e, p, t, c, 'employee', 'employee:' || e, "
+            "'merit', 'confirmed', 'history', %s, %s, d, 1, 1, now(), now() FROM "
             "unnest(%s::int[], %s::int[], %s::int[], %s::varchar[], %s::date[]) "
             "AS x(e, p, t, c, d)",
             [
                 company.id,
+                env.ref("base.VND").id,
                 [r[0] for r in rows],
                 [r[1] for r in rows],
                 [r[2] for r in rows],

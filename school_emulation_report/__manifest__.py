@@ -12,7 +12,13 @@
     "installable": True,
     "depends": ["school_emulation"],
     "data": [
+        "report/school_emulation_report_layout.xml",
+        "report/school_emulation_report_documents.xml",
+        "views/res_company_views.xml",
         "views/school_emulation_report_views.xml",
         "views/school_emulation_report_menus.xml",
+    ],
+    "demo": [
+        "demo/school_emulation_report_demo.xml",
     ],
 }

@@ -1,0 +1,3 @@
+from . import res_company
+from . import ir_actions_report
+from . import report_documents

@@ -1,0 +1,72 @@
+from odoo import api, fields, models
+
+from ..tools.vn_format import money, vn_date
+
+
+class SchoolEmulationDocumentMixin(models.AbstractModel):
+    """Values every administrative document needs (NĐ 30/2020 layout): agency
+    block, place and date, number formats."""
+
+    _name = "school.emulation.document.mixin"
+    _description = "Administrative Document Values"
+    _document_model = None
+
+    @api.model
+    def _agency(self, company):
+        return {
+            "superior": (company.emulation_superior_name or "").upper(),
+            "agency": (company.name or "").upper(),
+            "agency_name": company.name or "",
+            "code": company.emulation_doc_code or "",
+            "place": company.emulation_place or company.city or "",
+            "head_title": company.emulation_head_title or "HIỆU TRƯỞNG",
+            "head_name": company.emulation_head_name or "",
+        }
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        docs = self.env[self._document_model].browse(docids)
+        return {
+            "doc_ids": docids,
+            "doc_model": self._document_model,
+            "docs": docs,
+            "agency": self._agency,
+            "vn_date": vn_date,
+            "money": money,
+            "today": fields.Date.context_today(self),
+        }
+
+
+class ReportCouncilMinutes(models.AbstractModel):
+    _name = "report.school_emulation_report.report_council_minutes"
+    _inherit = "school.emulation.document.mixin"
+    _description = "Council Minutes"
+    _document_model = "school.emulation.council.session"
+
+
+class ReportBallotMinutes(models.AbstractModel):
+    _name = "report.school_emulation_report.report_ballot_minutes"
+    _inherit = "school.emulation.document.mixin"
+    _description = "Ballot-Count Minutes"
+    _document_model = "school.emulation.council.session"
+
+
+class ReportProposal(models.AbstractModel):
+    _name = "report.school_emulation_report.report_proposal"
+    _inherit = "school.emulation.document.mixin"
+    _description = "Award Proposal Letter and List"
+    _document_model = "school.emulation.proposal"
+
+
+class ReportDecision(models.AbstractModel):
+    _name = "report.school_emulation_report.report_decision"
+    _inherit = "school.emulation.document.mixin"
+    _description = "Award Decision"
+    _document_model = "school.emulation.decision"
+
+
+class ReportCertificate(models.AbstractModel):
+    _name = "report.school_emulation_report.report_certificate"
+    _inherit = "school.emulation.document.mixin"
+    _description = "Certificate of Merit"
+    _document_model = "school.emulation.award"

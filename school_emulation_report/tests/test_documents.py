@@ -1,0 +1,132 @@
+"""Administrative documents: HTML content, then real PDFs (wkhtmltopdf) with page
+numbers from page 2 at the top (NĐ 30/2020)."""
+
+import re
+
+from odoo.tests import tagged
+from odoo.tests.common import TransactionCase
+from odoo.tools.misc import find_in_path
+
+from ..tools.pdf_pages import page_texts
+from ..tools.vn_format import money, vn_date
+
+
+@tagged("post_install", "-at_install")
+class TestDocuments(TransactionCase):
+    def setUp(self):
+        super().setUp()
+        ref = self.env.ref
+        self.proposal = ref("school_emulation.proposal_2025_school_demo")
+        self.session = ref("school_emulation.council_session_2025_demo")
+        self.decision = self.proposal.decision_ids
+        self.Report = self.env["ir.actions.report"]
+        self.proposal.company_id.write(
+            {
+                "emulation_superior_name": "UBND xã Xuân Sơn",
+                "emulation_place": "Xuân Sơn",
+                "emulation_doc_code": "THCSXS",
+            }
+        )
+
+    def _html(self, report, records):
+        html, _kind = self.Report._render_qweb_html(
+            f"school_emulation_report.{report}", records.ids
+        )
+        return html.decode()
+
+    def _pdf(self, report, records):
+        if not find_in_path("wkhtmltopdf"):
+            self.fail("wkhtmltopdf is required to render the documents")
+        pdf, kind = self.Report.with_context(
+            force_report_rendering=True
+        )._render_qweb_pdf(f"school_emulation_report.{report}", records.ids)
+        self.assertEqual(kind, "pdf")
+        return pdf
+
+    def test_formats(self):
+        from datetime import date
+
+        self.assertEqual(vn_date(date(2026, 2, 5)), "ngày 05 tháng 02 năm 2026")
+        self.assertEqual(vn_date(date(2026, 7, 15)), "ngày 15 tháng 7 năm 2026")
+        self.assertEqual(money(2530000), "2.530.000")
+
+    def test_administrative_frame(self):
+        html = self._html("report_decision", self.decision)
+        for text in (
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "UBND XÃ XUÂN SƠN",
+            "TRƯỜNG THCS XUÂN SƠN",
+            "Số: 215/QĐ-UBND",
+            "Xuân Sơn, ngày 15 tháng 7 năm 2026",
+            "QUYẾT ĐỊNH",
+            "Nơi nhận:",
+        ):
+            self.assertIn(text, html)
+
+    def test_decision_lists_awards_with_sovang_and_bonus(self):
+        html = self._html("report_decision", self.decision)
+        self.assertIn("DANH SÁCH KHEN THƯỞNG", html)
+        self.assertIn("760.000", html)
+        self.assertIn("2.530.000", html)
+        self.assertIn(money(self.decision.bonus_total), html)
+        cstdcs = self.decision.award_ids.filtered(lambda a: a.title_code == "CSTDCS")
+        for award in cstdcs:
+            self.assertIn(award.subject_name, html)
+
+    def test_proposal_letter_and_list(self):
+        html = self._html("report_proposal", self.proposal)
+        self.assertIn("TỜ TRÌNH", html)
+        self.assertIn("Kính gửi: Chủ tịch UBND cấp xã", html)
+        self.assertIn("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", html)
+        self.assertIn("Tóm tắt thành tích", html)
+        rejected = self.proposal.line_ids.filtered(
+            lambda ln: ln.council_result == "rejected"
+        )
+        self.assertTrue(rejected)
+        people = self.proposal.line_ids.filtered(
+            lambda ln: ln.council_result != "rejected" and ln.subject_type == "employee"
+        )
+        self.assertIn(f"<b>{len(people)}</b> cá nhân", html)
+
+    def test_minutes_and_ballot_count(self):
+        html = self._html("report_council_minutes", self.session)
+        self.assertIn("BIÊN BẢN", html)
+        self.assertIn("Họp Hội đồng Thi đua - Khen thưởng năm học 2025-2026", html)
+        self.assertIn("THƯ KÝ", html)
+        ballot = self._html("report_ballot_minutes", self.session)
+        self.assertIn("BIÊN BẢN KIỂM PHIẾU", ballot)
+        self.assertIn("85.71", ballot)  # 6 of 7 members
+        self.assertIn("Không đạt", ballot)  # 5 of 7 is below 80 %
+
+    def test_certificate(self):
+        award = self.decision.award_ids.filtered(lambda a: a.title_code == "CSTDCS")[0]
+        html = self._html("report_certificate", award)
+        self.assertIn("CHIẾN SĨ THI ĐUA CƠ SỞ", html)
+        self.assertIn(award.subject_name, html)
+        self.assertIn(f"Số Sổ vàng: {award.so_vang_number}", html)
+
+    def test_pdf_page_numbers_from_page_two(self):
+        pdf = self._pdf("report_decision", self.decision)
+        pages = page_texts(pdf)
+        flat = [re.sub(r"\s+", "", text) for text in pages]
+        self.assertGreaterEqual(len(pages), 2)
+        self.assertIn("QUYẾTĐỊNH", flat[0])
+        self.assertIn("DANHSÁCHKHENTHƯỞNG", "".join(flat[1:]))
+        # The stamped number is the last text of each page from page 2 on.
+        ends = [text.rstrip() for text in pages]
+        self.assertFalse(ends[0].endswith("1"))
+        for number, text in enumerate(ends[1:], start=2):
+            self.assertTrue(text.endswith(str(number)), text[-40:])
+
+    def test_pdf_certificate_is_one_landscape_page(self):
+        award = self.decision.award_ids[:1]
+        pdf = self._pdf("report_certificate", award)
+        import io
+
+        from PyPDF2 import PdfReader
+
+        reader = PdfReader(io.BytesIO(pdf))
+        self.assertEqual(len(reader.pages), 1)
+        box = reader.pages[0].mediabox
+        self.assertGreater(float(box.width), float(box.height))

@@ -15,6 +15,7 @@
         "report/school_emulation_report_layout.xml",
         "report/school_emulation_report_documents.xml",
         "views/res_company_views.xml",
+        "views/school_emulation_proposal_views.xml",
         "views/school_emulation_report_views.xml",
         "views/school_emulation_report_menus.xml",
     ],

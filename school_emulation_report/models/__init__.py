@@ -1,3 +1,4 @@
 from . import res_company
 from . import ir_actions_report
 from . import report_documents
+from . import school_emulation_proposal

@@ -130,3 +130,56 @@ class TestDocuments(TransactionCase):
         self.assertEqual(len(reader.pages), 1)
         box = reader.pages[0].mediabox
         self.assertGreater(float(box.width), float(box.height))
+
+    def test_proposal_list_xlsx(self):
+        import io
+
+        import openpyxl
+
+        book = openpyxl.load_workbook(io.BytesIO(self.proposal._list_xlsx()))
+        ws = book["Danh sách đề nghị"]
+        self.assertIn(self.proposal.name, ws["A1"].value)
+        self.assertEqual(ws["B3"].value, "Họ và tên / Tập thể")
+        self.assertEqual(ws.freeze_panes, "A4")
+        names = [ws.cell(row=r, column=2).value for r in range(4, ws.max_row + 1)]
+        approved = self.proposal.line_ids.filtered(
+            lambda ln: ln.council_result != "rejected"
+        )
+        self.assertEqual(len(names), len(approved))
+        cstdcs = approved.filtered(lambda ln: ln.ballot_required)[:1]
+        row = next(
+            r
+            for r in range(4, ws.max_row + 1)
+            if ws.cell(row=r, column=2).value == cstdcs.subject_name
+            and ws.cell(row=r, column=7).value == cstdcs.award_name
+        )
+        self.assertEqual(ws.cell(row=row, column=9).value, cstdcs.vote_yes)
+
+    def test_dossier_bundle(self):
+        import hashlib
+        import io
+        import json
+        import zipfile
+
+        if not find_in_path("wkhtmltopdf"):
+            self.fail("wkhtmltopdf is required to render the documents")
+        action = self.proposal.with_context(
+            force_report_rendering=True
+        ).action_dossier_bundle()
+        attachment = self.env["ir.attachment"].browse(
+            int(action["url"].split("/")[3].split("?")[0])
+        )
+        self.assertEqual(attachment.res_id, self.proposal.id)
+        archive = zipfile.ZipFile(io.BytesIO(attachment.raw))
+        manifest = json.loads(archive.read("manifest.json"))
+        self.assertEqual(manifest["proposal"], self.proposal.name)
+        names = [f["name"] for f in manifest["files"]]
+        self.assertTrue(any(n.startswith("01-to-trinh") for n in names))
+        self.assertTrue(any(n.startswith("03-bien-ban-kiem-phieu") for n in names))
+        self.assertTrue(any(n.startswith("05-quyet-dinh") for n in names))
+        self.assertTrue(any(n.endswith(".xlsx") for n in names))
+        self.assertTrue(any(n.startswith("ho-so/TO_TRINH") for n in names))
+        for entry in manifest["files"]:
+            data = archive.read(entry["name"])
+            self.assertEqual(hashlib.sha256(data).hexdigest(), entry["sha256"])
+        self.assertTrue(archive.read(names[0]).startswith(b"%PDF"))

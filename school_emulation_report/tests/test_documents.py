@@ -183,3 +183,22 @@ class TestDocuments(TransactionCase):
             data = archive.read(entry["name"])
             self.assertEqual(hashlib.sha256(data).hexdigest(), entry["sha256"])
         self.assertTrue(archive.read(names[0]).startswith(b"%PDF"))
+
+    def test_dashboard_figures(self):
+        period = self.proposal.period_id
+        awards = self.env["school.emulation.award"].search(
+            [("period_id", "=", period.id), ("state", "=", "confirmed")]
+        )
+        self.assertEqual(period.overview_awards, len(awards))
+        self.assertEqual(period.overview_bonus, sum(awards.mapped("bonus_amount")))
+        people = awards.filtered(lambda a: a.subject_type == "employee")
+        managers = people.filtered(lambda a: a.recipient_category == "manager")
+        self.assertTrue(managers)
+        expected = (len(people) - len(managers)) * 100 // len(people)
+        self.assertEqual(period.overview_direct_pct, expected)
+        groups = self.env["school.emulation.award"]._read_group(
+            [("period_id", "=", period.id), ("state", "=", "confirmed")],
+            ["recipient_category"],
+            ["award_count:sum"],
+        )
+        self.assertEqual(sum(count for _cat, count in groups), len(awards))

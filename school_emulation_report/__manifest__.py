@@ -14,6 +14,7 @@
     "data": [
         "report/school_emulation_report_layout.xml",
         "report/school_emulation_report_documents.xml",
+        "report/school_emulation_report_more.xml",
         "views/res_company_views.xml",
         "views/school_emulation_proposal_views.xml",
         "views/school_emulation_report_views.xml",

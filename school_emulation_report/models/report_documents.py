@@ -70,3 +70,38 @@ class ReportCertificate(models.AbstractModel):
     _inherit = "school.emulation.document.mixin"
     _description = "Certificate of Merit"
     _document_model = "school.emulation.award"
+
+
+class ReportMovementPlan(models.AbstractModel):
+    _name = "report.school_emulation_report.report_movement_plan"
+    _inherit = "school.emulation.document.mixin"
+    _description = "Emulation Plan"
+    _document_model = "school.emulation.movement"
+
+
+class ReportMovementRanking(models.AbstractModel):
+    _name = "report.school_emulation_report.report_movement_ranking"
+    _inherit = "school.emulation.document.mixin"
+    _description = "Scores and Ranking"
+    _document_model = "school.emulation.movement"
+
+
+class ReportRegistrationSummary(models.AbstractModel):
+    _name = "report.school_emulation_report.report_registration_summary"
+    _inherit = "school.emulation.document.mixin"
+    _description = "Registration Summary"
+    _document_model = "school.emulation.period"
+
+
+class ReportYearEnd(models.AbstractModel):
+    _name = "report.school_emulation_report.report_year_end"
+    _inherit = "school.emulation.document.mixin"
+    _description = "Year-End Report"
+    _document_model = "school.emulation.period"
+
+
+class ReportAchievementIndividual(models.AbstractModel):
+    _name = "report.school_emulation_report.report_achievement_individual"
+    _inherit = "school.emulation.document.mixin"
+    _description = "Individual Achievement Report"
+    _document_model = "hr.employee"

@@ -202,3 +202,28 @@ class TestDocuments(TransactionCase):
             ["award_count:sum"],
         )
         self.assertEqual(sum(count for _cat, count in groups), len(awards))
+
+    def test_more_documents(self):
+        period = self.proposal.period_id
+        html = self._html("report_year_end", period)
+        self.assertIn("Tổng kết công tác thi đua, khen thưởng năm học 2025-2026", html)
+        self.assertIn(money(period.overview_bonus), html)
+        self.assertIn("Chiến sĩ thi đua cơ sở", html)
+        html = self._html("report_registration_summary", period)
+        self.assertIn("BẢNG TỔNG HỢP ĐĂNG KÝ THI ĐUA", html)
+        employee = self.env.ref("school_emulation.employee_tt_toan_demo")
+        html = self._html("report_achievement_individual", employee)
+        self.assertIn("SƠ LƯỢC LÝ LỊCH", html)
+        self.assertIn("CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", html)
+        self.assertIn("215/QĐ-UBND", html)
+        self.assertIn("2023-2024", html)
+        movement = self.env["school.emulation.movement"].search(
+            [("registration_ids.state", "=", "accepted")], limit=1
+        )
+        html = self._html("report_movement_ranking", movement)
+        self.assertIn("BẢNG TỔNG HỢP ĐIỂM THI ĐUA", html)
+        best = movement.registration_ids.filtered(lambda r: r.rank_movement == 1)[:1]
+        self.assertIn(best.subject_name, html)
+        html = self._html("report_movement_plan", movement)
+        self.assertIn("KẾ HOẠCH", html)
+        self.assertIn(movement.name, html)

@@ -53,7 +53,7 @@ def build(sheets):
         ws = book.add_worksheet(sheet["name"][:31])
         first = 0
         if sheet.get("title"):
-            ws.write(0, 0, sheet["title"], title_fmt)
+            ws.write("A1", sheet["title"], title_fmt)
             first = 2
         for col, (header, width, _kind) in enumerate(columns):
             ws.set_column(col, col, width)

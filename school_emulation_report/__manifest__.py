@@ -17,6 +17,7 @@
         "report/school_emulation_report_more.xml",
         "views/res_company_views.xml",
         "views/school_emulation_proposal_views.xml",
+        "views/school_emulation_export_actions.xml",
         "views/school_emulation_report_views.xml",
         "views/school_emulation_report_menus.xml",
     ],

@@ -227,3 +227,32 @@ class TestDocuments(TransactionCase):
         html = self._html("report_movement_plan", movement)
         self.assertIn("KẾ HOẠCH", html)
         self.assertIn(movement.name, html)
+
+    def test_award_history_and_ranking_xlsx(self):
+        import io
+
+        import openpyxl
+
+        awards = self.decision.award_ids
+        action = awards.action_export_xlsx()
+        attachment = self.env["ir.attachment"].browse(
+            int(action["url"].split("/")[3].split("?")[0])
+        )
+        ws = openpyxl.load_workbook(io.BytesIO(attachment.raw))["Lịch sử khen thưởng"]
+        self.assertEqual(ws["C3"].value, "Tập thể, cá nhân")
+        self.assertEqual(ws.max_row, 3 + len(awards))
+        bonuses = [ws.cell(row=r, column=11).value for r in range(4, ws.max_row + 1)]
+        self.assertEqual(sum(bonuses), self.decision.bonus_total)
+        self.assertEqual(ws.cell(row=4, column=7).value, "215/QĐ-UBND")
+        movement = self.env["school.emulation.movement"].search(
+            [("registration_ids.state", "=", "accepted")], limit=1
+        )
+        action = movement.action_export_xlsx()
+        attachment = self.env["ir.attachment"].browse(
+            int(action["url"].split("/")[3].split("?")[0])
+        )
+        ws = openpyxl.load_workbook(io.BytesIO(attachment.raw))["Điểm và xếp hạng"]
+        self.assertEqual(ws["A4"].value, 1)
+        first = movement.registration_ids.filtered(lambda r: r.rank_movement == 1)[:1]
+        self.assertEqual(ws["B4"].value, first.subject_name)
+        self.assertAlmostEqual(ws["J4"].value, first.total_score, places=2)

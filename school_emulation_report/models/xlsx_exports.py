@@ -1,0 +1,136 @@
+from odoo import fields, models
+
+from ..tools.xlsx_builder import build as build_xlsx
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class SchoolEmulationXlsxExport(models.AbstractModel):
+    """Excel files in the superior body's layout, attached and downloaded."""
+
+    _name = "school.emulation.xlsx.export"
+    _description = "Excel Export"
+
+    def _download(self, record_or_model, name, sheets):
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": name,
+                "raw": build_xlsx(sheets),
+                "mimetype": XLSX,
+                "res_model": record_or_model._name,
+                "res_id": record_or_model.id if len(record_or_model) == 1 else False,
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
+
+
+class SchoolEmulationAward(models.Model):
+    _inherit = "school.emulation.award"
+
+    def _xlsx_rows(self):
+        return [
+            (
+                index,
+                award.period_id.name,
+                award.subject_name,
+                award.recipient_group_id.name or "",
+                award.award_name,
+                dict(self._fields["award_type"]._description_selection(self.env)).get(
+                    award.award_type, ""
+                ),
+                award.decision_number or "",
+                award.decision_date,
+                award.authority_id.name or "",
+                award.so_vang_number or "",
+                award.bonus_amount,
+                dict(self._fields["state"]._description_selection(self.env)).get(
+                    award.state, ""
+                ),
+            )
+            for index, award in enumerate(self, start=1)
+        ]
+
+    def action_export_xlsx(self):
+        columns = [
+            ("STT", 6, "int"),
+            ("Năm học", 11, "text"),
+            ("Tập thể, cá nhân", 30, "text"),
+            ("Tổ", 24, "text"),
+            ("Danh hiệu / hình thức", 30, "text"),
+            ("Loại hình", 16, "text"),
+            ("Số quyết định", 16, "text"),
+            ("Ngày quyết định", 14, "date"),
+            ("Cơ quan ban hành", 28, "text"),
+            ("Số Sổ vàng", 10, "text"),
+            ("Tiền thưởng (đồng)", 16, "money"),
+            ("Trạng thái", 14, "text"),
+        ]
+        return self.env["school.emulation.xlsx.export"]._download(
+            self,
+            f"lich-su-khen-thuong-{fields.Date.today()}.xlsx",
+            [
+                {
+                    "name": "Lịch sử khen thưởng",
+                    "title": "LỊCH SỬ KHEN THƯỞNG",
+                    "columns": columns,
+                    "rows": self._xlsx_rows(),
+                }
+            ],
+        )
+
+
+class SchoolEmulationMovement(models.Model):
+    _inherit = "school.emulation.movement"
+
+    def action_export_xlsx(self):
+        """Registrations, scores and ranking of the movement."""
+        self.ensure_one()
+        regs = self.registration_ids.sorted(
+            lambda r: (r.rank_movement or 999999, r.subject_name or "")
+        )
+        states = dict(regs._fields["state"]._description_selection(self.env))
+        columns = [
+            ("Xếp hạng", 9, "int"),
+            ("Đối tượng", 30, "text"),
+            ("Tổ, lớp", 24, "text"),
+            ("Danh hiệu đăng ký", 26, "text"),
+            ("Hình thức đăng ký", 26, "text"),
+            ("Trạng thái", 14, "text"),
+            ("Điểm chuẩn", 11, "decimal"),
+            ("Điểm thưởng", 11, "decimal"),
+            ("Điểm trừ", 11, "decimal"),
+            ("Tổng điểm", 11, "decimal"),
+            ("Xếp loại", 14, "text"),
+        ]
+        rows = [
+            (
+                r.rank_movement or None,
+                r.subject_name,
+                r.group_name or "",
+                r.title_id.name or "",
+                r.award_form_id.name or "",
+                states.get(r.state, ""),
+                r.standard_total,
+                r.bonus_total,
+                r.penalty_total,
+                r.total_score,
+                r.band or "",
+            )
+            for r in regs
+        ]
+        return self.env["school.emulation.xlsx.export"]._download(
+            self,
+            f"diem-thi-dua-{self.id}.xlsx",
+            [
+                {
+                    "name": "Điểm và xếp hạng",
+                    "title": f"BẢNG ĐIỂM VÀ XẾP HẠNG - {self.name.upper()}",
+                    "columns": columns,
+                    "rows": rows,
+                }
+            ],
+        )

@@ -105,3 +105,17 @@ class ReportAchievementIndividual(models.AbstractModel):
     _inherit = "school.emulation.document.mixin"
     _description = "Individual Achievement Report"
     _document_model = "hr.employee"
+
+
+class ReportClassWeek(models.AbstractModel):
+    _name = "report.school_emulation_report.report_class_week"
+    _inherit = "school.emulation.document.mixin"
+    _description = "Class Weekly Ranking"
+    _document_model = "school.emulation.class.week"
+
+
+class ReportAchievementCollective(models.AbstractModel):
+    _name = "report.school_emulation_report.report_achievement_collective"
+    _inherit = "school.emulation.document.mixin"
+    _description = "Collective Achievement Report"
+    _document_model = "hr.department"

@@ -256,3 +256,17 @@ class TestDocuments(TransactionCase):
         first = movement.registration_ids.filtered(lambda r: r.rank_movement == 1)[:1]
         self.assertEqual(ws["B4"].value, first.subject_name)
         self.assertAlmostEqual(ws["J4"].value, first.total_score, places=2)
+
+    def test_class_week_and_collective_report(self):
+        week = self.env["school.emulation.class.week"].search(
+            [("result_ids", "!=", False)], limit=1
+        )
+        html = self._html("report_class_week", week)
+        self.assertIn("BẢNG XẾP HẠNG THI ĐUA CÁC LỚP", html)
+        best = week.result_ids.filtered(lambda r: r.rank == 1)[:1]
+        self.assertIn(best.class_id.name, html)
+        group = self.env.ref("school_emulation.department_toan_tin_demo")
+        html = self._html("report_achievement_collective", group)
+        self.assertIn("Tổ Toán - Tin", html)
+        self.assertIn("Tập thể lao động tiên tiến", html)
+        self.assertIn("không có tổ chức đảng, công đoàn riêng", html)

@@ -134,3 +134,69 @@ class SchoolEmulationMovement(models.Model):
                 }
             ],
         )
+
+
+class SchoolEmulationPeriod(models.Model):
+    _inherit = "school.emulation.period"
+
+    def _statistics_sheets(self):
+        """Awards by title and recipient category; registrations against the titles
+        obtained, per title (the registered subject holds it in the same year)."""
+        self.ensure_one()
+        Award = self.env["school.emulation.award"]
+        labels = dict(
+            Award._fields["recipient_category"]._description_selection(self.env)
+        )
+        domain = [("period_id", "=", self.id), ("state", "=", "confirmed")]
+        by_title = Award._read_group(
+            domain,
+            ["award_name", "recipient_category"],
+            ["__count", "bonus_amount:sum"],
+        )
+        awards = Award.search(domain)
+        held = {(a.subject_key, a.title_code) for a in awards if a.title_code}
+        regs = self.env["school.emulation.registration"].search(
+            [("period_id", "=", self.id), ("title_id", "!=", False)]
+        )
+        compare = {}
+        for reg in regs:
+            entry = compare.setdefault(reg.title_id.name, [0, 0])
+            entry[0] += 1
+            if (reg.subject_key, reg.title_id.code) in held:
+                entry[1] += 1
+        return [
+            {
+                "name": "Khen thưởng",
+                "title": f"THỐNG KÊ KHEN THƯỞNG NĂM HỌC {self.name}",
+                "columns": [
+                    ("Danh hiệu / hình thức", 34, "text"),
+                    ("Đối tượng", 30, "text"),
+                    ("Số lượng", 10, "int"),
+                    ("Tiền thưởng (đồng)", 18, "money"),
+                ],
+                "rows": [
+                    (name, labels.get(category, ""), count, bonus or 0)
+                    for name, category, count, bonus in by_title
+                ],
+            },
+            {
+                "name": "Đăng ký và kết quả",
+                "title": f"ĐĂNG KÝ THI ĐUA VÀ KẾT QUẢ NĂM HỌC {self.name}",
+                "columns": [
+                    ("Danh hiệu", 34, "text"),
+                    ("Số đăng ký", 12, "int"),
+                    ("Số đạt", 10, "int"),
+                    ("Tỷ lệ đạt (%)", 14, "decimal"),
+                ],
+                "rows": [
+                    (name, registered, obtained, obtained * 100.0 / registered)
+                    for name, (registered, obtained) in sorted(compare.items())
+                ],
+            },
+        ]
+
+    def action_export_statistics_xlsx(self):
+        self.ensure_one()
+        return self.env["school.emulation.xlsx.export"]._download(
+            self, f"thong-ke-thi-dua-{self.name}.xlsx", self._statistics_sheets()
+        )

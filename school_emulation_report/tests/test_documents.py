@@ -270,3 +270,30 @@ class TestDocuments(TransactionCase):
         self.assertIn("Tổ Toán - Tin", html)
         self.assertIn("Tập thể lao động tiên tiến", html)
         self.assertIn("không có tổ chức đảng, công đoàn riêng", html)
+
+    def test_statistics_xlsx(self):
+        import io
+
+        import openpyxl
+
+        period = self.proposal.period_id
+        action = period.action_export_statistics_xlsx()
+        attachment = self.env["ir.attachment"].browse(
+            int(action["url"].split("/")[3].split("?")[0])
+        )
+        book = openpyxl.load_workbook(io.BytesIO(attachment.raw))
+        ws = book["Khen thưởng"]
+        total = sum(ws.cell(row=r, column=3).value for r in range(4, ws.max_row + 1))
+        self.assertEqual(total, period.overview_awards)
+        money_total = sum(
+            ws.cell(row=r, column=4).value for r in range(4, ws.max_row + 1)
+        )
+        self.assertEqual(money_total, period.overview_bonus)
+        ws = book["Đăng ký và kết quả"]
+        self.assertEqual(ws["A3"].value, "Danh hiệu")
+        for r in range(4, ws.max_row + 1):
+            registered, obtained = (
+                ws.cell(row=r, column=2).value,
+                ws.cell(row=r, column=3).value,
+            )
+            self.assertLessEqual(obtained, registered)

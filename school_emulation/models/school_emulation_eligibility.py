@@ -28,7 +28,9 @@ class SchoolEmulationEligibility(models.AbstractModel):
         rule_rec = self.env["school.emulation.title"]._get_rule(
             title_code, period.date_end, variant=variant, company=company
         )
-        rule = rule_rec.eligible_rules(period.date_end, variant=variant)
+        # The values of the record just found for the school: eligible_rules() would
+        # search again, for env.company (a Sở officer's own override would leak).
+        rule = rule_rec._rule_values()
         pending = pending or {}
         kind = {
             "hr.employee": "employee",
@@ -82,9 +84,10 @@ class SchoolEmulationEligibility(models.AbstractModel):
             limit=years,
         )
 
-    def _people(self, employees, periods, pending):
+    def _people(self, employees, periods, pending, initiatives=True):
         """``{employee id: engine.Person}`` in a fixed number of queries; the first
-        of ``periods`` is the year under review (``pending`` titles count there)."""
+        of ``periods`` is the year under review (``pending`` titles count there).
+        ``initiatives``: also read the initiative scopes (two queries)."""
         names = {p.id: p.name for p in periods}
         ids = employees.ids
         people = {
@@ -127,7 +130,8 @@ class SchoolEmulationEligibility(models.AbstractModel):
             ["employee_id", "period_id", "title_code"],
         ):
             people[emp_id].titles.setdefault(names[period_id], set()).add(code)
-        self._add_initiative_scopes(people, ids, periods, names)
+        if initiatives:
+            self._add_initiative_scopes(people, ids, periods, names)
         for emp_id, person in people.items():
             for code in pending.get(f"employee:{emp_id}", ()):
                 person.titles.setdefault(names[periods[:1].id], set()).add(code)
@@ -174,7 +178,12 @@ class SchoolEmulationEligibility(models.AbstractModel):
 
     def _evaluate_people(self, rule, period, employees, pending):
         periods, history = self._periods(rule, period)
-        people = self._people(employees, periods, pending)
+        people = self._people(
+            employees,
+            periods,
+            pending,
+            initiatives=(rule.get("rating_initiative_rule") or "none") != "none",
+        )
         current = engine.Period(period.name, period.date_start, period.date_end)
         results = {
             emp_id: engine.check_individual(rule, person, current, history)
@@ -213,7 +222,9 @@ class SchoolEmulationEligibility(models.AbstractModel):
             "hr.employee", [*domain, ("active", "=", True)], ["id", group_field]
         )
         members = self.env["hr.employee"].browse([row[0] for row in member_rows])
-        people = self._people(members, period, pending) if members else {}
+        people = (
+            self._people(members, period, pending, initiatives=False) if members else {}
+        )
         by_unit = defaultdict(list)
         for emp_id, unit_id in member_rows:
             by_unit[unit_id].append(people[emp_id])
@@ -307,7 +318,8 @@ class SchoolEmulationEligibility(models.AbstractModel):
         }
 
     def _result(self, eligible, reasons, words):
-        texts = {}
+        # One sentence per distinct reason for the whole run, not per subject.
+        texts = words.setdefault("texts", {})
         out = []
         for code, params in reasons:
             key = (code, tuple(sorted(params.items())))

@@ -656,7 +656,13 @@ class SchoolEmulationProposalLine(models.Model):
             if not line.title_id:
                 line.write({"ballot_required": False, "ballot_threshold_pct": 0})
                 continue
-            rule = line.title_id.eligible_rules(line.period_id.date_end)
+            title = line.title_id
+            rule = title._get_rule(
+                title.code,
+                line.period_id.date_end,
+                variant=None if title.is_default_variant else title.variant,
+                company=line.company_id,
+            )._rule_values()
             line.write(
                 {
                     "ballot_required": rule["ballot_required"],

@@ -259,20 +259,28 @@ class SchoolEmulationTitle(models.Model):
         )
         return self._get_in_force(date, domain, company=company)
 
-    def eligible_rules(self, date, variant=None):
-        """The rule values in force on ``date`` for this title's code.
+    def eligible_rules(self, date, variant=None, company=None):
+        """The rule values in force on ``date`` for this title's code, for
+        ``company`` (default: the record's school, else the current one).
 
         Returns a dict of the eligibility parameters (the catalogue record's values),
         plus ``rule_id``, ``legal_basis``, ``reliability`` and ``authority``.
         """
         self.ensure_one()
-        rule = self._get_rule(self.code, date, variant=variant, company=self.company_id)
-        values = {name: rule[name] for name in self._rule_fields()}
+        rule = self._get_rule(
+            self.code, date, variant=variant, company=company or self.company_id
+        )
+        return rule._rule_values()
+
+    def _rule_values(self):
+        """The eligibility parameters of this catalogue record (see eligible_rules)."""
+        self.ensure_one()
+        values = {name: self[name] for name in self._rule_fields()}
         values.update(
-            rule_id=rule.id,
-            legal_basis=rule.legal_basis_id.number or "",
-            reliability=rule.reliability,
-            authority=rule.authority_id.code or "",
+            rule_id=self.id,
+            legal_basis=self.legal_basis_id.number or "",
+            reliability=self.reliability,
+            authority=self.authority_id.code or "",
         )
         return values
 

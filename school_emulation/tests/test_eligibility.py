@@ -288,6 +288,26 @@ class TestEligibility(SchoolEmulationCase):
         res = self._check("CSTD_TINH", "2025-2026", emp)
         self.assertTrue(res["eligible"], res["reasons"])
 
+    def test_another_schools_override_does_not_apply(self):
+        """A province officer working in school B evaluates school A: B's own
+        stricter CSTĐ tỉnh rule (5 years) must not be used for A."""
+        emp = self._emp()
+        self._chain(emp, ["2023-2024", "2024-2025", "2025-2026"])
+        self._initiative(emp, "2025-2026", "province")
+        shared = self.env.ref("school_emulation.title_cstd_tinh_2025")
+        shared.copy(
+            {
+                "company_id": self.school_b.id,
+                "consecutive_years": 5,
+                "date_start": shared.date_start,
+            }
+        )
+        engine = self.Engine.with_company(self.school_b).with_context(
+            allowed_company_ids=[self.school_b.id, self.school_a.id]
+        )
+        res = engine.evaluate("CSTD_TINH", self.y["2025-2026"], emp)[emp.id]
+        self.assertTrue(res["eligible"], res["reasons"])
+
     def test_cstd_tinh_chain_ending_the_year_before(self):
         emp = self._emp()
         self._chain(emp, ["2022-2023", "2023-2024", "2024-2025"])

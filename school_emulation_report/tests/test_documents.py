@@ -20,6 +20,12 @@ class TestDocuments(TransactionCase):
         self.session = ref("school_emulation.council_session_2025_demo")
         self.decision = self.proposal.decision_ids
         self.Report = self.env["ir.actions.report"]
+        # wkhtmltopdf must not fetch assets from the test server: while a test runs
+        # it holds the test cursor and would wait for ever (HttpCase tests set
+        # web.base.url to the test port). Our documents carry their own styles.
+        self.env["ir.config_parameter"].sudo().set_param(
+            "report.url", "http://127.0.0.1:9"
+        )
         self.proposal.company_id.write(
             {
                 "emulation_superior_name": "UBND xã Xuân Sơn",

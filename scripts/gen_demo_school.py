@@ -3,8 +3,9 @@
 Usage: python scripts/gen_demo_school.py
 Writes school_emulation/demo/school_emulation_school_demo.xml: a THCS school (the seed plan's
 Trường THCS Xuân Sơn, Đông Triều, Quảng Ninh) with 6 groups and 30 staff, 4 demo users, the
-8 classes of 2025-2026 and of 2026-2027, 240 students, three school years of staff task
-ratings (2023-2024 to 2025-2026), one discipline record and the students' 2025-2026 results.
+8 classes of 2025-2026 and of 2026-2027, 240 students, four school years of staff task
+ratings (2022-2023 to 2025-2026), one discipline record and the students' 2025-2026 results.
+Also writes the movement, class-week, block and award demo files (see their functions).
 Every name is invented. Re-run after changing it; the output is stable (seeded).
 """
 
@@ -375,6 +376,7 @@ USERS = [
     ),
     ("teacher", "gv_toan1", ["group_school_emulation_user"], []),
     ("council", "pht", ["group_school_emulation_council"], []),
+    ("principal", "ht", ["group_school_emulation_manager"], ["hr.group_hr_user"]),
 ]
 CLASSES = ["6A1", "6A2", "7A1", "7A2", "8A1", "8A2", "9A1", "9A2"]
 HOMEROOM = {
@@ -467,6 +469,8 @@ GIVEN_F = [
     "Yến",
 ]
 RATED = {}  # (staff key, year) -> rating, filled while writing the ratings
+# student number -> (class of 2026-2027, conduct, learning, subjects >= 9) of 2025-2026
+STUDENT_RESULTS = {}
 RATING_YEARS = [("2023", "ND90_2020"), ("2024", "ND90_2020"), ("2025", "ND90_2020")]
 
 
@@ -1132,36 +1136,13 @@ def main():
             [field("manager_id", ref=f"employee_{leader}_demo")],
             out,
         )
-    # three past school years of task ratings (the periods come from the period demo file)
+    # past school years of task ratings (the periods come from the period demo file)
     for year, scheme in RATING_YEARS:
-        for key, *_rest in STAFF:
-            recruited = _rest[6]
-            if recruited > f"{int(year) + 1}-05-31":
-                continue  # not yet at the school that year
-            roll = rnd.random()
-            rating = "htxsnv" if roll < 0.22 else "httnv" if roll < 0.92 else "htnv"
-            if key in ("tt_toan", "ht"):  # a CSTĐCS chain for the demo
-                rating = "htxsnv"
-            RATED[(key, year)] = rating
-            record(
-                f"rating_{key}_{year}_demo",
-                "school.emulation.rating",
-                [
-                    field("employee_id", ref=f"employee_{key}_demo"),
-                    field("period_id", ref=f"school_emulation_period_{year}_demo"),
-                    field("rating", rating),
-                    field(
-                        "scheme_id",
-                        ref=f"school_emulation.rating_scheme_{scheme.lower().split('_')[0]}",
-                    ),
-                    field(
-                        "source_document",
-                        f"QĐ {10 + int(year) % 100}/QĐ-THCSXS ngày 25/5/{int(year) + 1}",
-                    ),
-                    field("date", f"{int(year) + 1}-05-25"),
-                ],
-                out,
-            )
+        _ratings(rnd, year, scheme, out)
+    # 2022-2023 has its own seed, so that the later years and the students stay as
+    # they were before it was added; fewer HTXSNV (NĐ 90/2020 as amended by NĐ 48/2023:
+    # at most 20 % of the HTTNV count)
+    _ratings(random.Random(20230543), "2022", "ND90_2020", out, excellent=0.12)
     record(
         "discipline_gv_dia1_demo",
         "school.emulation.discipline",
@@ -1185,6 +1166,37 @@ def main():
     _block()
     _awards()
     print(OUT, n, "students")
+
+
+def _ratings(rnd, year, scheme, out, excellent=0.22):
+    for key, *_rest in STAFF:
+        recruited = _rest[6]
+        if recruited > f"{int(year) + 1}-05-31":
+            continue  # not yet at the school that year
+        roll = rnd.random()
+        rating = "htxsnv" if roll < excellent else "httnv" if roll < 0.92 else "htnv"
+        if key in ("tt_toan", "ht"):  # a CSTĐCS chain for the demo
+            rating = "htxsnv"
+        RATED[(key, year)] = rating
+        record(
+            f"rating_{key}_{year}_demo",
+            "school.emulation.rating",
+            [
+                field("employee_id", ref=f"employee_{key}_demo"),
+                field("period_id", ref=f"school_emulation_period_{year}_demo"),
+                field("rating", rating),
+                field(
+                    "scheme_id",
+                    ref=f"school_emulation.rating_scheme_{scheme.lower().split('_')[0]}",
+                ),
+                field(
+                    "source_document",
+                    f"QĐ {10 + int(year) % 100}/QĐ-THCSXS ngày 25/5/{int(year) + 1}",
+                ),
+                field("date", f"{int(year) + 1}-05-25"),
+            ],
+            out,
+        )
 
 
 def _classes_and_students(rnd, out):
@@ -1244,6 +1256,7 @@ def _classes_and_students(rnd, out):
                     if learning == "good" and rnd.random() < 0.5
                     else rnd.randint(0, 5)
                 )
+                STUDENT_RESULTS[n] = (cname, conduct, learning, subjects)
                 record(
                     f"result_{n:03d}_2025_demo",
                     "school.student.result",
@@ -1266,7 +1279,11 @@ OUT_AWARDS = os.path.join(
 )
 # Title and form records in force at the end of each school year (31/08).
 TITLE_ERA = {
-    "2022": {"LDTT": "title_ldtt_2017", "CSTDCS": "title_cstdcs_2017"},
+    "2022": {
+        "LDTT": "title_ldtt_2017",
+        "CSTDCS": "title_cstdcs_2017",
+        "TTLDTT": "title_ttldtt_2017",
+    },
     "2023": {
         "LDTT": "title_ldtt_2024_tt01",
         "CSTDCS": "title_cstdcs_2024",
@@ -1276,6 +1293,7 @@ TITLE_ERA = {
         "LDTT": "title_ldtt_2025",
         "CSTDCS": "title_cstdcs_2025",
         "TTLDTT": "title_ttldtt_2025",
+        "HS_GIOI": "title_hs_gioi_2021",
     },
     "2025": {
         "LDTT": "title_ldtt_2025",
@@ -1328,9 +1346,16 @@ def _ref(xmlid):
 
 
 def _awards():
-    """Award history of three past years, the 2025-2026 council, ballot, proposal
-    and decision, initiatives graded by three graders, exemplars in every stage."""
-    out = ['<?xml version="1.0" encoding="utf-8" ?>', "<odoo>"]
+    """Award history of three past years (2022-2023 to 2024-2025, consistent with
+    the ratings and the rules of each year), the students' titles, the 2025-2026
+    council, ballot, proposal and decision, initiatives graded by three graders,
+    exemplars in every stage."""
+    out = [
+        '<?xml version="1.0" encoding="utf-8" ?>',
+        "<!-- Generated by scripts/gen_demo_school.py: award history, councils, "
+        "proposals and decisions of the demo school. -->",
+        "<odoo>",
+    ]
     period = {
         y: f"school_emulation_period_{y}_demo"
         for y in ("2022", "2023", "2024", "2025", "2026")
@@ -1339,9 +1364,11 @@ def _awards():
     for key, *rest in STAFF:
         groups.setdefault(rest[2], []).append(key)
     _award_history(out, period, groups)
+    _award_students_2025(out, period)
     _award_initiatives(out, period)
     ldtt_holders = _award_proposal(out, period, groups)
     _award_other_proposals(out, period, groups, ldtt_holders)
+    _award_more_proposals(out, period)
     _award_exemplars(out, period)
     out.append("</odoo>")
     with open(OUT_AWARDS, "w", encoding="utf-8") as fh:
@@ -1349,10 +1376,107 @@ def _awards():
     print(OUT_AWARDS)
 
 
-def _award_history(out, period, groups):
+# History years: decision of the year's titles (number, date), LĐTT months of work
+# needed (10 under NĐ 91/2017, 6 from 2024) and the TTLĐTT members' share (more than
+# 50 % under the 2003 Law, at least 70 % from 2024): the catalogue's rules of each year.
+HISTORY = {
+    "2022": ("312/QĐ-UBND", "2023-07-20", "authority_district_chair", 10, 50, True),
+    "2023": ("298/QĐ-UBND", "2024-07-18", "authority_district_chair", 6, 70, False),
+    "2024": ("41/QĐ-UBND", "2025-07-22", "authority_commune_chair", 6, 70, False),
+}
+# Initiatives recognised at the school in the history years: key, author, year, name,
+# subject. Under NĐ 91/2017 (2022-2023) CSTĐCS needed one; from 2024 HTXSNV is enough.
+HISTORY_INITIATIVES = [
+    (
+        "tt_toan_2022",
+        "tt_toan",
+        "2022",
+        "Sử dụng GeoGebra vẽ hình động trong dạy học hình học lớp 7",
+        "Toán",
+    ),
+    (
+        "ht_2022",
+        "ht",
+        "2022",
+        "Quản lý hồ sơ chuyên môn của giáo viên trên nền tảng số",
+        "Quản lý",
+    ),
+    (
+        "gv_toan3_2022",
+        "gv_toan3",
+        "2022",
+        "Một số biện pháp phụ đạo học sinh yếu môn Toán lớp 6",
+        "Toán",
+    ),
+    (
+        "gv_ly1_2023",
+        "gv_ly1",
+        "2023",
+        "Tổ chức dạy học chủ đề Năng lượng (Khoa học tự nhiên 6) qua trải nghiệm",
+        "Khoa học tự nhiên",
+    ),
+    (
+        "gv_van1_2024",
+        "gv_van1",
+        "2024",
+        "Một số biện pháp rèn kĩ năng viết bài văn nghị luận cho học sinh lớp 9",
+        "Ngữ văn",
+    ),
+]
+
+
+def _months(start, end):
+    """Whole months from ``start`` to ``end`` (ISO dates), as the eligibility engine."""
+    (y1, m1, d1), (y2, m2, d2) = (map(int, d.split("-")) for d in (start, end))
+    return (y2 - y1) * 12 + m2 - m1 - (1 if d2 < d1 else 0)
+
+
+def _history(
+    out,
+    period,
+    xmlid,
+    key,
+    year,
+    code,
+    subject="employee",
+    award_type="merit",
+    form=None,
+    achievement=None,
+    decision=None,
+    initiative=None,
+):
+    """A past award (no decision record: decision number, date and body)."""
     se = "school_emulation."
+    number, date, authority = decision or HISTORY[year][:3]
+    vals = [
+        field("period_id", ref=period[year]),
+        field("subject_type", subject),
+        field("award_type", award_type),
+        field("decision_number", number),
+        field("decision_date", date),
+        field("authority_id", ref=se + authority),
+        field("source", "history"),
+    ]
+    if subject == "employee":
+        vals.append(field("employee_id", ref=f"employee_{key}_demo"))
+    elif subject == "department":
+        vals.append(field("department_id", ref=f"department_{key}_demo"))
+    elif subject == "student":
+        vals.append(field("student_id", ref=key))
+    if form:
+        vals.append(field("award_form_id", ref=se + form))
+    else:
+        vals.append(field("title_id", ref=se + TITLE_ERA[year][code]))
+    if initiative:
+        vals.append(field("initiative_id", ref=initiative))
+    if achievement:
+        vals.append(field("achievement", achievement))
+    record(xmlid, "school.emulation.award", vals, out)
+
+
+def _award_unit_ratings(out, period):
     # collective ratings: every group and the school, each year
-    for year in ("2023", "2024", "2025"):
+    for year in ("2022", "2023", "2024", "2025"):
         for grp, *_r in GROUPS:
             record(
                 f"unit_rating_{grp}_{year}_demo",
@@ -1381,107 +1505,22 @@ def _award_history(out, period, groups):
             ],
             out,
         )
-    # history: 2022-2023 (no ratings in the demo: only the CSTĐCS chain starts),
-    # 2023-2024 and 2024-2025 from the ratings
-    authority = {
-        "2022": "authority_district_chair",
-        "2023": "authority_district_chair",
-        "2024": "authority_commune_chair",
-    }
-    decision = {
-        "2022": ("312/QĐ-UBND", "2023-07-20"),
-        "2023": ("298/QĐ-UBND", "2024-07-18"),
-        "2024": ("41/QĐ-UBND", "2025-07-22"),
-    }
-
-    def history(
-        xmlid,
-        key,
-        year,
-        code,
-        subject="employee",
-        award_type="merit",
-        form=None,
-        achievement=None,
-        by=None,
-    ):
-        number, date = decision[year]
-        vals = [
-            field("period_id", ref=period[year]),
-            field("subject_type", subject),
-            field("award_type", award_type),
-            field("decision_number", number),
-            field("decision_date", date),
-            field("authority_id", ref=se + (by or authority[year])),
-            field("source", "history"),
-        ]
-        if subject == "employee":
-            vals.append(field("employee_id", ref=f"employee_{key}_demo"))
-        elif subject == "department":
-            vals.append(field("department_id", ref=f"department_{key}_demo"))
-        elif subject == "student":
-            vals.append(field("student_id", ref=key))
-        if form:
-            vals.append(field("award_form_id", ref=se + form))
-        else:
-            vals.append(field("title_id", ref=se + TITLE_ERA[year][code]))
-        if achievement:
-            vals.append(field("achievement", achievement))
-        record(xmlid, "school.emulation.award", vals, out)
-
-    history("award_tt_toan_cstdcs_2022_demo", "tt_toan", "2022", "CSTDCS")
-    history("award_tt_toan_ldtt_2022_demo", "tt_toan", "2022", "LDTT")
-    for year in ("2023", "2024"):
-        holders = {}
-        for key, *_rest in STAFF:
-            rating = RATED.get((key, year))
-            if rating in ("httnv", "htxsnv") and key != "gv_dia1":
-                history(f"award_{key}_ldtt_{year}_demo", key, year, "LDTT")
-                holders.setdefault(_in_group(key), []).append(key)
-            if rating == "htxsnv":
-                history(f"award_{key}_cstdcs_{year}_demo", key, year, "CSTDCS")
-        for grp, members in groups.items():
-            rated = [k for k in members if (k, year) in RATED]
-            if rated and len(holders.get(grp, [])) * 100 >= 70 * len(rated):
-                history(
-                    f"award_{grp}_ttldtt_{year}_demo",
-                    grp,
-                    year,
-                    "TTLDTT",
-                    subject="department",
-                )
-    history(
-        "award_gv_td1_adhoc_2024_demo",
-        "gv_td1",
-        "2023",
-        None,
-        award_type="ad_hoc",
-        form="award_form_gk_huyen_2024",
-        achievement="Cứu học sinh đuối nước tại hồ Yên Trung (đột xuất).",
-    )
-    history(
-        "award_student_adhoc_2025_demo",
-        "student_003_demo",
-        "2024",
-        None,
-        subject="student",
-        award_type="ad_hoc",
-        form="award_form_gk_ht",
-        achievement="Nhặt được ví tiền, trả lại người đánh rơi.",
-        by="authority_principal",
-    )
 
 
-def _award_initiatives(out, period):
-    # initiatives: tt_toan's GeoGebra initiative is recognised at province scope
-    # (the CSTĐ tỉnh candidate); 2023-2024 school-scope ones for two teachers
-    for key, year in (("gv_ly1", "2023"), ("gv_van1", "2024")):
+def _history_initiatives(out, period):
+    """Initiatives recognised at the school in the history years; returns
+    ``{(staff key, year): xmlid}``."""
+    authored = {}
+    for xid, key, year, name, subject in HISTORY_INITIATIVES:
+        authored[(key, year)] = f"initiative_{xid}_demo"
         record(
-            f"initiative_{key}_{year}_demo",
+            f"initiative_{xid}_demo",
             "school.emulation.initiative",
             [
-                field("name", f"Sáng kiến cấp cơ sở năm học {year}-{int(year) + 1}"),
+                field("name", name),
+                field("field_subject", subject),
                 field("period_id", ref=period[year]),
+                field("date_applied", f"{year}-10-01"),
                 field("state", "recognised"),
                 field("recognised_scope", "school"),
                 field("recognition_number", f"{20 + int(year) % 100}/QĐ-THCSXS"),
@@ -1493,6 +1532,142 @@ def _award_initiatives(out, period):
             ],
             out,
         )
+    return authored
+
+
+def _award_history(out, period, groups):
+    _award_unit_ratings(out, period)
+    authored = _history_initiatives(out, period)
+    # staff and groups, from the ratings of each year (the 2025-2026 discipline of
+    # gv_dia1 does not reach back)
+    for year, (*_d, months, share, strict) in HISTORY.items():
+        year_end = f"{int(year) + 1}-09-01"
+        holders = set()
+        for key, *rest in STAFF:
+            rating = RATED.get((key, year))
+            if rating not in ("httnv", "htxsnv") or _months(rest[6], year_end) < months:
+                continue
+            holders.add(key)
+            _history(out, period, f"award_{key}_ldtt_{year}_demo", key, year, "LDTT")
+            initiative = authored.get((key, year)) if year == "2022" else None
+            if rating == "htxsnv" and (year != "2022" or initiative):
+                _history(
+                    out,
+                    period,
+                    f"award_{key}_cstdcs_{year}_demo",
+                    key,
+                    year,
+                    "CSTDCS",
+                    initiative=initiative,
+                )
+        if year == "2022":  # NĐ 91/2017 Art. 9.3: CSTĐCS at most 15 % of LĐTT
+            assert sum(1 for k, y in authored if y == year) <= len(holders) * 15 // 100
+        for grp, members in groups.items():  # every current member counts
+            count = sum(1 for k in members if k in holders)
+            if count * 100 > share * len(members) or (
+                not strict and count * 100 == share * len(members)
+            ):
+                _history(
+                    out,
+                    period,
+                    f"award_{grp}_ttldtt_{year}_demo",
+                    grp,
+                    year,
+                    "TTLDTT",
+                    subject="department",
+                )
+    _history(
+        out,
+        period,
+        "award_gv_td1_adhoc_2024_demo",
+        "gv_td1",
+        "2023",
+        None,
+        award_type="ad_hoc",
+        form="award_form_gk_huyen_2024",
+        achievement="Cứu học sinh đuối nước tại hồ Yên Trung (đột xuất).",
+        decision=("96/QĐ-UBND", "2024-04-12", "authority_district_chair"),
+    )
+    _award_history_students(out, period)
+
+
+def _award_history_students(out, period):
+    """The principal's Giấy khen of 2024-2025, only to students at the school then
+    (grades 8 and 9 in 2026-2027): a good deed, and "Học sinh Giỏi" (TT 22/2021 Art.
+    15) for two students of each of those classes who kept a good result."""
+    older = [n for n in sorted(STUDENT_RESULTS) if STUDENT_RESULTS[n][0][0] in "89"]
+    good = [n for n in older if STUDENT_RESULTS[n][1:3] == ("good", "good")]
+    deed = next(n for n in older if STUDENT_RESULTS[n][1] == "good")
+    _history(
+        out,
+        period,
+        "award_student_adhoc_2025_demo",
+        f"student_{deed:03d}_demo",
+        "2024",
+        None,
+        subject="student",
+        award_type="ad_hoc",
+        form="award_form_gk_ht",
+        achievement="Nhặt được ví tiền, trả lại người đánh rơi.",
+        decision=("38/QĐ-THCSXS", "2025-03-14", "authority_principal"),
+    )
+    for cname in ("8A1", "8A2", "9A1", "9A2"):
+        for n in [n for n in good if STUDENT_RESULTS[n][0] == cname][:2]:
+            _history(
+                out,
+                period,
+                f"award_student_{n:03d}_hs_gioi_2024_demo",
+                f"student_{n:03d}_demo",
+                "2024",
+                "HS_GIOI",
+                subject="student",
+                achievement="Kết quả rèn luyện Tốt, kết quả học tập Tốt cả năm học.",
+                decision=("52/QĐ-THCSXS", "2025-05-28", "authority_principal"),
+            )
+
+
+def _award_students_2025(out, period):
+    """The principal's decision of the 2025-2026 student titles, from the results:
+    "Học sinh Xuất sắc" (6 subjects at 9.0 or more) or "Học sinh Giỏi" (TT 22/2021
+    Art. 15.1); only the higher one is given."""
+    decision = "decision_students_2025_demo"
+    record(
+        decision,
+        "school.emulation.decision",
+        [
+            field("name", "60/QĐ-THCSXS"),
+            field("date", "2026-05-27"),
+            field("signer", "Hiệu trưởng Nguyễn Văn Hùng"),
+            field("authority_id", ref="school_emulation.authority_principal"),
+            field("legal_basis_id", ref="school_emulation.legal_basis_tt_22_2021"),
+            field("period_id", ref=period["2025"]),
+            field(
+                "note",
+                "Khen thưởng học sinh cuối năm học 2025-2026 (Giấy khen của Hiệu trưởng).",
+            ),
+        ],
+        out,
+    )
+    for n, (_cname, conduct, learning, subjects) in sorted(STUDENT_RESULTS.items()):
+        if (conduct, learning) != ("good", "good"):
+            continue
+        code = "hs_xs" if subjects >= 6 else "hs_gioi"
+        record(
+            f"award_student_{n:03d}_{code}_2025_demo",
+            "school.emulation.award",
+            [
+                field("decision_id", ref=decision),
+                field("period_id", ref=period["2025"]),
+                field("subject_type", "student"),
+                field("student_id", ref=f"student_{n:03d}_demo"),
+                field("title_id", ref=f"school_emulation.title_{code}_2021"),
+            ],
+            out,
+        )
+    _fn("school.emulation.decision", "action_confirm", _ref(decision), out=out)
+
+
+def _award_initiatives(out, period):
     # the 2025-2026 councils
     for council, kind, members in (
         ("council_2025_demo", "emulation", COUNCIL),
@@ -1951,6 +2126,13 @@ def _award_other_proposals(out, period, groups, ldtt_holders):
         _ref("proposal_2025_adhoc_demo"),
         out=out,
     )
+    _fn(
+        "school.emulation.proposal",
+        "write",
+        _ref("proposal_2025_adhoc_demo"),
+        "<value eval=\"{'submitted_date': '2026-04-20'}\" />",
+        out=out,
+    )
     record(
         "proposal_2025_adhoc_return_demo",
         "school.emulation.proposal.reason",
@@ -1965,6 +2147,201 @@ def _award_other_proposals(out, period, groups, ldtt_holders):
         "school.emulation.proposal.reason",
         "action_confirm",
         _ref("proposal_2025_adhoc_return_demo"),
+        out=out,
+    )
+
+
+# Giấy khen of the commune chair proposed after a supplementary council session:
+# key, description, candidates (staff key, achievement), the state they are left in.
+MORE_PROPOSALS = [
+    (
+        "gk_hkpd",
+        "DN/2026/0005",
+        "Đề nghị Giấy khen: tổ chức Hội khỏe Phù Đổng cấp trường năm học 2025-2026",
+        [
+            ("gv_td1", "Tổ chức Hội khỏe Phù Đổng cấp trường, 420 học sinh tham gia."),
+            ("gv_nhac1", "Dàn dựng chương trình văn nghệ khai mạc Hội khỏe Phù Đổng."),
+        ],
+        "council_reviewed",
+    ),
+    (
+        "gk_hsg",
+        "DN/2026/0006",
+        "Đề nghị Giấy khen: bồi dưỡng học sinh giỏi năm học 2025-2026",
+        [
+            ("gv_toan2", "Bồi dưỡng 03 học sinh đạt giải cấp tỉnh môn Toán lớp 9."),
+            ("gv_van1", "Bồi dưỡng 02 học sinh đạt giải cấp tỉnh môn Ngữ văn lớp 9."),
+        ],
+        "published",
+    ),
+    (
+        "gk_cds",
+        "DN/2026/0007",
+        "Đề nghị Giấy khen: chuyển đổi số trong nhà trường năm học 2025-2026",
+        [("gv_tin1", "Xây dựng kho học liệu số dùng chung của nhà trường.")],
+        "submitted",
+    ),
+]
+
+
+def _attach(out, prop, code, fname, line=None):
+    """A small text file attached to a dossier checklist document."""
+    import base64
+
+    aid = f"attachment_{prop}_{code.lower()}{'_' + line if line else ''}"
+    record(
+        aid,
+        "ir.attachment",
+        [
+            field("name", fname),
+            field(
+                "datas",
+                base64.b64encode(f"{fname} (tài liệu minh họa)".encode()).decode(),
+            ),
+            field("mimetype", "text/plain"),
+        ],
+        out,
+    )
+    values = [f"<value>{code}</value>", f"<value eval=\"[ref('{aid}')]\" />"]
+    if line:
+        values.append(f"<value eval=\"ref('{line}')\" />")
+    _fn(
+        "school.emulation.proposal", "attach_to_checklist", _ref(prop), *values, out=out
+    )
+
+
+def _award_more_proposals(out, period):
+    """Proposals in the states the main flow does not leave: council reviewed,
+    publicly posted (posting over, dossier complete: ready to submit), submitted
+    (waiting for the commune), and an ad-hoc one rejected by the commune."""
+    se = "school_emulation."
+    props = []
+    for key, number, description, lines, _state in MORE_PROPOSALS:
+        prop = f"proposal_2025_{key}_demo"
+        props.append(prop)
+        record(
+            prop,
+            "school.emulation.proposal",
+            [
+                field("name", number),
+                field("description", description),
+                field("period_id", ref=period["2025"]),
+                field("level", "school"),
+                field("authority_id", ref=se + "authority_commune_chair"),
+                field("deadline", "2026-06-30"),
+            ],
+            out,
+        )
+        for staff, achievement in lines:
+            record(
+                f"{prop}_{staff}",
+                "school.emulation.proposal.line",
+                [
+                    field("proposal_id", ref=prop),
+                    field("subject_type", "employee"),
+                    field("employee_id", ref=f"employee_{staff}_demo"),
+                    field("award_form_id", ref=se + "award_form_gk_xa_2025"),
+                    field("achievement", achievement),
+                ],
+                out,
+            )
+    session = "council_session_2025_more_demo"
+    record(
+        session,
+        "school.emulation.council.session",
+        [
+            field("name", "Họp xét bổ sung Giấy khen năm học 2025-2026"),
+            field("council_id", ref="council_2025_demo"),
+            field("date", "2026-06-08 01:30:00"),
+            field("location", "Phòng họp Hội đồng sư phạm"),
+            field(
+                "proposal_ids",
+                eval_="[Command.set(["
+                + ", ".join(f"ref('{p}')" for p in props)
+                + "])]",
+            ),
+            field("conclusion", "Hội đồng thống nhất đề nghị Giấy khen (biểu quyết)."),
+        ],
+        out,
+    )
+    for fn in ("action_prepare", "action_open", "action_close"):
+        _fn("school.emulation.council.session", fn, _ref(session), out=out)
+    for (key, _n, _d, lines, state), prop in zip(MORE_PROPOSALS, props, strict=True):
+        _fn("school.emulation.proposal", "action_council_review", _ref(prop), out=out)
+        if state == "council_reviewed":
+            continue
+        _fn("school.emulation.proposal", "action_publish", _ref(prop), out=out)
+        _fn(
+            "school.emulation.proposal",
+            "write",
+            _ref(prop),
+            "<value eval=\"{'posting_start': '2026-06-09', "
+            "'posting_end': '2026-06-15'}\" />",
+            out=out,
+        )
+        _attach(out, prop, "TO_TRINH", f"to-trinh-{key}-2025-2026.txt")
+        for staff, _a in lines:
+            _attach(
+                out, prop, "TOM_TAT", f"tom-tat-{key}-{staff}.txt", f"{prop}_{staff}"
+            )
+        if state == "submitted":
+            _fn("school.emulation.proposal", "action_submit", _ref(prop), out=out)
+            _fn(
+                "school.emulation.proposal",
+                "write",
+                _ref(prop),
+                "<value eval=\"{'submitted_date': '2026-06-17'}\" />",
+                out=out,
+            )
+    # an ad-hoc proposal the commune rejected
+    prop = "proposal_2025_adhoc_rejected_demo"
+    record(
+        prop,
+        "school.emulation.proposal",
+        [
+            field("name", "DN/2026/0008"),
+            field("description", "Đề nghị Giấy khen đột xuất: phòng chống bão số 3"),
+            field("period_id", ref=period["2025"]),
+            field("level", "school"),
+            field("kind", "ad_hoc"),
+            field("authority_id", ref=se + "authority_commune_chair"),
+            field("override_reason", "Hồ sơ giấy nộp trực tiếp tại UBND xã."),
+            field(
+                "line_ids",
+                eval_="[Command.create({'subject_type': 'employee', 'employee_id': "
+                "ref('employee_nv_yt_demo'), 'award_form_id': "
+                "ref('school_emulation.award_form_gk_xa_2025'), 'award_type': "
+                "'ad_hoc', 'achievement': 'Sơ cứu học sinh bị thương khi bão số 3 "
+                "làm đổ cây trong sân trường.'})]",
+            ),
+        ],
+        out,
+    )
+    _fn("school.emulation.proposal", "action_submit", _ref(prop), out=out)
+    _fn(
+        "school.emulation.proposal",
+        "write",
+        _ref(prop),
+        "<value eval=\"{'submitted_date': '2026-05-11'}\" />",
+        out=out,
+    )
+    record(
+        "proposal_2025_adhoc_reject_demo",
+        "school.emulation.proposal.reason",
+        [
+            field("proposal_id", ref=prop),
+            field("action", "reject"),
+            field(
+                "reason",
+                "Thành tích đã được UBND xã khen thưởng tại Quyết định số 88/QĐ-UBND.",
+            ),
+        ],
+        out,
+    )
+    _fn(
+        "school.emulation.proposal.reason",
+        "action_confirm",
+        _ref("proposal_2025_adhoc_reject_demo"),
         out=out,
     )
 

@@ -58,3 +58,31 @@ class TestDemoYear(TransactionCase):
         self.assertEqual(
             stages, {"spotted", "nurturing", "recognised", "replicated", "archived"}
         )
+
+    def test_every_proposal_stage_and_three_past_years(self):
+        """The board shows a proposal in every stage; three past school years of
+        awards feed the chains; every role has a demo login."""
+        school = self.proposal.company_id
+        proposals = self.env["school.emulation.proposal"].search(
+            [("company_id", "=", school.id)]
+        )
+        stages = {key for key, _label in proposals._fields["state"].selection}
+        self.assertEqual(set(proposals.mapped("state")), stages)
+        ready = self.env.ref("school_emulation.proposal_2025_gk_hsg_demo")
+        self.assertEqual(ready.state, "published")
+        self.assertFalse(ready._submission_problems())
+        past = self.env["school.emulation.award"].search(
+            [("company_id", "=", school.id), ("source", "=", "history")]
+        )
+        self.assertEqual(
+            set(past.mapped("period_id.name")), {"2022-2023", "2023-2024", "2024-2025"}
+        )
+        self.assertTrue(past.filtered(lambda a: a.subject_type == "student"))
+        self.assertTrue(past.filtered(lambda a: a.subject_type == "department"))
+        logins = {"officer", "leader", "teacher", "council", "principal"}
+        users = self.env["res.users"].search([("login", "in", list(logins))])
+        self.assertEqual(set(users.mapped("login")), logins)
+        principal = users.filtered(lambda u: u.login == "principal")
+        self.assertTrue(
+            principal.has_group("school_emulation.group_school_emulation_manager")
+        )

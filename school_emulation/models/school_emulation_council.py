@@ -220,7 +220,26 @@ class SchoolEmulationCouncilSession(models.Model):
     ballot_minutes_html = fields.Html(
         string="Ballot-Count Minutes", readonly=True, copy=False, sanitize=False
     )
-    company_id = fields.Many2one(related="council_id.company_id", store=True)
+    # the school is known before the council is chosen (the council list of a new
+    # session is the school's); check_company keeps both in line
+    company_id = fields.Many2one(
+        "res.company",
+        string="School",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        councils = self.env["school.emulation.council"].browse(
+            [v["council_id"] for v in vals_list if v.get("council_id")]
+        )
+        school = {c.id: c.company_id.id for c in councils}
+        for vals in vals_list:
+            if vals.get("council_id") and not vals.get("company_id"):
+                vals["company_id"] = school[vals["council_id"]]
+        return super().create(vals_list)
 
     @api.depends("attendance_ids.present", "council_id.member_ids")
     def _compute_attendance(self):

@@ -10,13 +10,14 @@ class SchoolEmulationMovementActivity(models.Model):
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
+    # no check_company: the school is this record's (company_id is related to
+    # it); on a new record the company domain would hide every record
     movement_id = fields.Many2one(
         "school.emulation.movement",
         string="Movement",
         required=True,
         index=True,
         ondelete="cascade",
-        check_company=True,
     )
     name = fields.Char(required=True, tracking=True)
     date_start = fields.Datetime(string="Start", required=True, tracking=True)

@@ -522,6 +522,11 @@ class SchoolEmulationProposal(models.Model):
                     code=item_code,
                 )
             )
+        # a file of nobody's record is readable by its uploader only: tie it to the
+        # proposal so that whoever may read the proposal reads its dossier
+        self.env["ir.attachment"].browse(attachment_ids).filtered(
+            lambda a: not a.res_model
+        ).write({"res_model": self._name, "res_id": self.id})
         docs.write({"attachment_ids": [fields.Command.link(a) for a in attachment_ids]})
         return True
 

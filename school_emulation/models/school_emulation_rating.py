@@ -13,13 +13,14 @@ class SchoolEmulationRating(models.Model):
     _order = "period_date_start desc, employee_id"
     _check_company_auto = True
 
+    # no check_company: the school is this record's (company_id is related to
+    # it); on a new record the company domain would hide every record
     employee_id = fields.Many2one(
         "hr.employee",
         string="Staff Member",
         required=True,
         index=True,
         ondelete="cascade",
-        check_company=True,
     )
     department_id = fields.Many2one(
         related="employee_id.department_id", store=True, string="Group"

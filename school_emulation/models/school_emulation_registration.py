@@ -64,13 +64,14 @@ class SchoolEmulationRegistration(models.Model):
         "accepted": {"returned"},
     }
 
+    # no check_company: the school is this record's (company_id is related to
+    # it); on a new record the company domain would hide every record
     movement_id = fields.Many2one(
         "school.emulation.movement",
         string="Movement",
         required=True,
         index=True,
         ondelete="cascade",
-        check_company=True,
         tracking=True,
     )
     period_id = fields.Many2one(related="movement_id.period_id", store=True, index=True)
@@ -78,7 +79,11 @@ class SchoolEmulationRegistration(models.Model):
         SUBJECT_TYPES, required=True, default="employee", tracking=True
     )
     employee_id = fields.Many2one(
-        "hr.employee", string="Staff Member", index=True, check_company=True
+        "hr.employee",
+        string="Staff Member",
+        index=True,
+        check_company=True,
+        default=lambda self: self.env.user.employee_id,
     )
     student_id = fields.Many2one("school.student", index=True, check_company=True)
     department_id = fields.Many2one(
@@ -318,6 +323,10 @@ class SchoolEmulationRegistration(models.Model):
         )
         for vals, movement in zip(vals_list, movements, strict=True):
             vals.setdefault("criterion_set_id", movement.criterion_set_id.id)
+            # the staff member defaults to the user: keep only the subject's field
+            kind = vals.get("subject_type", "employee")
+            for other in set(SUBJECT_FIELDS.values()) - {SUBJECT_FIELDS.get(kind)}:
+                vals[other] = False
         return super().create(vals_list)
 
     # --- workflow ---------------------------------------------------------------

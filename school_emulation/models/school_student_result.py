@@ -11,12 +11,13 @@ class SchoolStudentResult(models.Model):
     _order = "period_id desc, student_id"
     _check_company_auto = True
 
+    # no check_company: the school is this record's (company_id is related to
+    # it); on a new record the company domain would hide every record
     student_id = fields.Many2one(
         "school.student",
         required=True,
         index=True,
         ondelete="cascade",
-        check_company=True,
     )
     class_id = fields.Many2one(
         "school.class",

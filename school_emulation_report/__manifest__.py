@@ -24,4 +24,9 @@
     "demo": [
         "demo/school_emulation_report_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "school_emulation_report/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -1,3 +1,4 @@
 from . import test_install
 from . import test_translations
 from . import test_documents
+from . import test_tours

@@ -9,6 +9,7 @@ from odoo.tests.common import TransactionCase
 TEMPLATES = os.path.join(
     os.path.dirname(get_module_path("school_emulation")), "data", "templates"
 )
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ORDER = [
     ("hr_employee.csv", "hr.employee", 3),
     ("school_class.csv", "school.class", 2),
@@ -50,10 +51,18 @@ class TestImportTemplates(TransactionCase):
         env = self.env(
             user=self.officer, context={"allowed_company_ids": [self.school.id]}
         )
+        excel = filename and filename.endswith(".xlsx")
         wizard = env["base_import.import"].create(
-            {"res_model": model, "file": content, "file_type": "text/csv"}
+            {
+                "res_model": model,
+                "file": content,
+                "file_type": XLSX if excel else "text/csv",
+                "file_name": filename or "import.csv",
+            }
         )
         options = {"quoting": '"', "separator": ",", "has_headers": True}
+        if excel:
+            options["date_format"] = "%Y-%m-%d"
         preview = wizard.parse_preview(options)
         self.assertFalse(preview.get("error"), preview.get("error"))
         fields = preview["headers"]
@@ -81,6 +90,22 @@ class TestImportTemplates(TransactionCase):
         self.assertEqual(award.employee_id.emulation_award_count, 2)
         group = self.env.ref("__import__.import_award_to_toan")
         self.assertEqual(group.subject_name, "Tổ Toán - Tin")
+
+    def test_every_excel_template_imports(self):
+        """The .xlsx twins (scripts/gen_import_templates.py) import as they are."""
+        for filename, model, count in ORDER:
+            excel = filename.replace(".csv", ".xlsx")
+            with self.subTest(template=excel):
+                result = self._import(excel, model)
+                errors = [m for m in result["messages"] if m["type"] == "error"]
+                self.assertFalse(errors, errors)
+                self.assertEqual(len(result["ids"]), count)
+        student = self.env.ref("__import__.import_student_001")
+        self.assertEqual(str(student.birth_date), "2014-03-15")
+        self.assertEqual(student.class_id.grade, 6)
+        award = self.env.ref("__import__.import_award_gv01_cstdcs")
+        self.assertEqual(str(award.decision_date), "2027-07-20")
+        self.assertEqual(award.title_code, "CSTDCS")
 
     def test_reimport_updates_instead_of_duplicating(self):
         for filename, model, _count in ORDER[:3]:

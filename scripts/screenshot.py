@@ -38,20 +38,10 @@ def authenticate(base, db, login, password):
     return cookie.split("session_id=", 1)[1].split(";", 1)[0]
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("path")
-    ap.add_argument("out")
-    ap.add_argument("--base", default="http://127.0.0.1:8069")
-    ap.add_argument("--db", default="school_emulation")
-    ap.add_argument("--login", default="admin")
-    ap.add_argument("--password", default="admin")
-    ap.add_argument("--wait", type=float, default=4.0)
-    ap.add_argument("--port", type=int, default=9333)
-    ap.add_argument("--size", default="1366,800")
-    args = ap.parse_args()
-
-    sid = authenticate(args.base, args.db, args.login, args.password)
+def capture(base, sid, shots, size="1366,800", port=9333):
+    """Open each ``(path, out, wait, script)`` of ``shots`` in one headless Chromium
+    logged in with the session ``sid`` and save a PNG; ``script`` (JavaScript, may
+    be empty) runs after ``wait`` seconds, then the page gets ``wait`` more."""
     profile = tempfile.mkdtemp(prefix="se_chrome_")
     chrome = subprocess.Popen(
         [
@@ -64,9 +54,9 @@ def main():
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
-            f"--window-size={args.size}",
+            f"--window-size={size}",
             f"--user-data-dir={profile}",
-            f"--remote-debugging-port={args.port}",
+            f"--remote-debugging-port={port}",
             "--remote-debugging-address=127.0.0.1",
             "about:blank",
         ],
@@ -74,10 +64,11 @@ def main():
         stderr=subprocess.DEVNULL,
     )
     try:
+        pages = []
         for _ in range(50):
             try:
                 with urllib.request.urlopen(
-                    f"http://127.0.0.1:{args.port}/json", timeout=2
+                    f"http://127.0.0.1:{port}/json", timeout=2
                 ) as r:
                     pages = [p for p in json.load(r) if p["type"] == "page"]
                 if pages:
@@ -97,23 +88,51 @@ def main():
                     return msg.get("result", {})
 
         call("Network.enable")
-        call(
-            "Network.setCookie",
-            name="session_id",
-            value=sid,
-            url=args.base,
-            path="/",
-        )
+        call("Network.setCookie", name="session_id", value=sid, url=base, path="/")
         call("Page.enable")
-        call("Page.navigate", url=args.base + args.path)
-        time.sleep(args.wait)
-        shot = call("Page.captureScreenshot", format="png")
-        with open(args.out, "wb") as fh:
-            fh.write(base64.b64decode(shot["data"]))
-        print(args.out)
+        for path, out, wait, script in shots:
+            call("Page.navigate", url=base + path)
+            time.sleep(wait)
+            if script:
+                call("Runtime.evaluate", expression=script)
+                time.sleep(wait)
+            # a sticky "page out of date" notice of the websocket worker shared by
+            # the pages of one browser is not part of the screen being shown
+            call(
+                "Runtime.evaluate",
+                expression="document.head.insertAdjacentHTML('beforeend', "
+                "'<style>.o_notification_manager{display:none!important}</style>')",
+            )
+            shot = call("Page.captureScreenshot", format="png")
+            with open(out, "wb") as fh:
+                fh.write(base64.b64decode(shot["data"]))
+            print(out)
     finally:
         chrome.terminate()
         chrome.wait(10)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("path")
+    ap.add_argument("out")
+    ap.add_argument("--base", default="http://127.0.0.1:8069")
+    ap.add_argument("--db", default="school_emulation")
+    ap.add_argument("--login", default="admin")
+    ap.add_argument("--password", default="admin")
+    ap.add_argument("--wait", type=float, default=4.0)
+    ap.add_argument("--port", type=int, default=9333)
+    ap.add_argument("--size", default="1366,800")
+    ap.add_argument("--script", default="", help="JavaScript to run before the shot")
+    args = ap.parse_args()
+    sid = authenticate(args.base, args.db, args.login, args.password)
+    capture(
+        args.base,
+        sid,
+        [(args.path, args.out, args.wait, args.script)],
+        size=args.size,
+        port=args.port,
+    )
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 from . import school_emulation_dated_mixin
 from . import school_emulation_state_mixin
+from . import ir_attachment
 from . import school_emulation_legal_basis
 from . import school_emulation_authority
 from . import school_emulation_title

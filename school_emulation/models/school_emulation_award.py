@@ -338,6 +338,24 @@ class SchoolEmulationAward(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        decided = self.env["school.emulation.decision"].browse(
+            {
+                v["decision_id"]
+                for v in vals_list
+                if v.get("decision_id") and v.get("source") != "history"
+            }
+        )
+        for decision in decided.filtered(lambda d: d.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "Decision %(name)s is %(state)s: awards are added only to a draft "
+                    "decision.",
+                    name=decision.name,
+                    state=dict(
+                        decision._fields["state"]._description_selection(self.env)
+                    )[decision.state],
+                )
+            )
         for vals in vals_list:
             if vals.get("source") == "history" or not vals.get("decision_id"):
                 # Past awards decided elsewhere: recorded as they are.

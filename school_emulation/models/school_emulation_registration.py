@@ -321,13 +321,62 @@ class SchoolEmulationRegistration(models.Model):
         movements = self.env["school.emulation.movement"].browse(
             [v.get("movement_id") for v in vals_list]
         )
+        officer = self._is_officer()
         for vals, movement in zip(vals_list, movements, strict=True):
+            if not officer and movement.state not in ("launched", "running"):
+                raise UserError(
+                    self.env._(
+                        "Movement %(movement)s is not open for registration.",
+                        movement=movement.name,
+                    )
+                )
             vals.setdefault("criterion_set_id", movement.criterion_set_id.id)
             # the staff member defaults to the user: keep only the subject's field
             kind = vals.get("subject_type", "employee")
             for other in set(SUBJECT_FIELDS.values()) - {SUBJECT_FIELDS.get(kind)}:
                 vals[other] = False
+        self._check_duplicates(vals_list, movements)
         return super().create(vals_list)
+
+    def _check_duplicates(self, vals_list, movements):
+        """The database refuses a second registration of a subject for the same
+        movement and title (or form); say it in words first (one query)."""
+        wanted = {}
+        for vals, movement in zip(vals_list, movements, strict=True):
+            kind = vals.get("subject_type", "employee")
+            field = SUBJECT_FIELDS.get(kind)
+            subject_id = (vals.get(field) if field else False) or movement.company_id.id
+            key = (
+                movement.id,
+                f"{kind}:{subject_id}",
+                vals.get("title_id") or False,
+                vals.get("award_form_id") or False,
+            )
+            wanted[key] = movement
+        existing = self.sudo().search_read(
+            [
+                ("movement_id", "in", movements.ids),
+                ("subject_key", "in", [key[1] for key in wanted]),
+            ],
+            ["movement_id", "subject_key", "subject_name", "title_id", "award_form_id"],
+            load=None,
+        )
+        for row in existing:
+            key = (
+                row["movement_id"],
+                row["subject_key"],
+                row["title_id"] or False,
+                row["award_form_id"] or False,
+            )
+            if key in wanted:
+                raise UserError(
+                    self.env._(
+                        "%(subject)s has already registered for %(movement)s with "
+                        "this title or award form.",
+                        subject=row["subject_name"],
+                        movement=wanted[key].name,
+                    )
+                )
 
     # --- workflow ---------------------------------------------------------------
     def _is_officer(self):

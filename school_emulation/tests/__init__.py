@@ -15,3 +15,5 @@ from . import test_eligibility
 from . import test_award_flow
 from . import test_initiative
 from . import test_demo_year
+from . import test_bad_input
+from . import test_security

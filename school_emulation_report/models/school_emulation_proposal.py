@@ -67,7 +67,10 @@ class SchoolEmulationProposal(models.Model):
         )
 
     def _attach(self, name, data, mimetype):
-        return self.env["ir.attachment"].create(
+        Attachment = self.env["ir.attachment"].with_context(
+            school_emulation_generated=True
+        )
+        return Attachment.create(
             {
                 "name": name,
                 "raw": data,

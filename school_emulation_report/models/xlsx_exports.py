@@ -12,7 +12,10 @@ class SchoolEmulationXlsxExport(models.AbstractModel):
     _description = "Excel Export"
 
     def _download(self, record_or_model, name, sheets):
-        attachment = self.env["ir.attachment"].create(
+        Attachment = self.env["ir.attachment"].with_context(
+            school_emulation_generated=True
+        )
+        attachment = Attachment.create(
             {
                 "name": name,
                 "raw": build_xlsx(sheets),

@@ -1,0 +1,515 @@
+"""Bad input, on the demo school, through the ORM and through JSON-RPC: every case is
+refused with a clear Vietnamese message and leaves the database as it was.
+
+Each case is the call a user's browser (or a script) would make: a model, a method,
+its arguments and the login that makes it. The same call is made twice: with
+``odoo.api.call_kw`` in the test's environment and as a JSON-RPC request to
+``/web/dataset/call_kw`` with the user's session. Before and after each call a probe
+reads what the case could have changed."""
+
+import base64
+import json
+
+from psycopg2 import IntegrityError
+
+from odoo import fields
+from odoo.api import call_kw
+from odoo.service.model import _as_validation_error
+from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
+
+SE = "school_emulation."
+
+
+@tagged("post_install", "-at_install")
+class TestBadInput(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        ref = cls.env.ref
+        if not ref(SE + "proposal_2025_school_demo", False):
+            raise AssertionError("the demo school of school_emulation is not installed")
+        cls.env["res.lang"]._activate_lang("vi_VN")
+        cls.env["ir.module.module"]._load_module_terms(["school_emulation"], ["vi_VN"])
+        logins = ("teacher", "leader", "officer", "council", "principal")
+        cls.users = {
+            u.login: u for u in cls.env["res.users"].search([("login", "in", logins)])
+        }
+        for user in cls.users.values():
+            user.lang = "vi_VN"
+        cls.cases = cls._cases()
+
+    @classmethod
+    def _cases(cls):
+        env, ref = cls.env, cls.env.ref
+        teacher_emp = cls.users["teacher"].employee_id
+        registration = env["school.emulation.registration"].search(
+            [("employee_id", "=", teacher_emp.id), ("state", "=", "accepted")], limit=1
+        )
+        score = registration.score_ids.sorted("id")[0]
+        returned = env["school.emulation.registration"].search(
+            [("state", "=", "submitted")], limit=1
+        )
+        movement_closed = ref(SE + "movement_ngvn_demo")
+        closed_session = ref(SE + "council_session_2025_demo")
+        proposal_decided = ref(SE + "proposal_2025_school_demo")
+        decision = proposal_decided.decision_ids
+        award = decision.award_ids[0]
+        draft_proposal = ref(SE + "proposal_2025_cstd_tinh_demo")
+        posted = ref(SE + "proposal_2025_gk_hsg_demo")
+        reviewed = ref(SE + "proposal_2025_gk_hkpd_demo")
+        submitted = ref(SE + "proposal_2025_gk_cds_demo")
+        council = ref(SE + "council_2025_demo")
+        ldtt = ref(SE + "title_ldtt_2025")
+        current = env["school.emulation.period"].search(
+            [("company_id", "=", draft_proposal.company_id.id), ("state", "=", "open")],
+            limit=1,
+        )
+        weeks = env["school.emulation.class.week"].search([])
+        locked_score = weeks.filtered(lambda w: w.state == "locked")[:1].line_ids[:1]
+        open_score = weeks.filtered(lambda w: w.state != "locked")[:1].line_ids[:1]
+        initiative = ref(SE + "initiative_sk_toan_demo")
+        student = env["school.student"].search(
+            [("company_id", "=", draft_proposal.company_id.id)], limit=1
+        )
+        exemplar = ref(SE + "exemplar_ex_toan_demo")
+        big = base64.b64encode(b"0" * (21 * 1024 * 1024)).decode()
+
+        def count(model, domain=()):
+            return lambda: env[model].sudo().search_count(list(domain))
+
+        def read(record, *names):
+            return lambda: record.sudo().read(list(names))
+
+        def case(name, login, model, method, args, expect, probe, kwargs=None):
+            return {
+                "name": name,
+                "login": login,
+                "model": model,
+                "method": method,
+                "args": args,
+                "kwargs": kwargs or {},
+                "expect": expect,
+                "probe": probe,
+            }
+
+        score_probe = read(score, "self_score", "group_score", "final_score")
+        registrations = count("school.emulation.registration")
+        return [
+            # scores
+            case(
+                "out-of-range self score",
+                "teacher",
+                "school.emulation.score",
+                "write",
+                [score.ids, {"self_score": score.criterion_id.max_points + 5}],
+                "nằm ngoài khoảng",
+                score_probe,
+            ),
+            case(
+                "negative self score",
+                "teacher",
+                "school.emulation.score",
+                "write",
+                [score.ids, {"self_score": -1}],
+                "nằm ngoài khoảng",
+                score_probe,
+            ),
+            case(
+                "teacher gives the group score",
+                "teacher",
+                "school.emulation.score",
+                "write",
+                [score.ids, {"group_score": 1}],
+                "Bạn không được chấm điểm",
+                score_probe,
+            ),
+            case(
+                "teacher gives the council score",
+                "teacher",
+                "school.emulation.score",
+                "write",
+                [score.ids, {"final_score": 1}],
+                "Bạn không được chấm điểm",
+                score_probe,
+            ),
+            case(
+                "lock scores by a group leader",
+                "leader",
+                "school.emulation.registration",
+                "action_lock_scores",
+                [registration.ids, "khóa thử"],
+                "cán bộ phụ trách thi đua",
+                read(registration, "scores_locked"),
+            ),
+            # registrations
+            case(
+                "duplicate registration",
+                "teacher",
+                "school.emulation.registration",
+                "create",
+                [
+                    {
+                        "movement_id": registration.movement_id.id,
+                        "employee_id": teacher_emp.id,
+                        "title_id": registration.title_id.id,
+                        "award_form_id": registration.award_form_id.id,
+                    }
+                ],
+                "đã đăng ký phong trào",
+                registrations,
+            ),
+            case(
+                "registration in a closed movement",
+                "teacher",
+                "school.emulation.registration",
+                "create",
+                [{"movement_id": movement_closed.id, "employee_id": teacher_emp.id}],
+                "không trong thời gian nhận đăng ký",
+                registrations,
+            ),
+            case(
+                "teacher accepts a registration",
+                "teacher",
+                "school.emulation.registration",
+                "action_accept",
+                [returned.ids],
+                "không có quyền",
+                read(returned, "state"),
+            ),
+            case(
+                "return without a reason",
+                "leader",
+                "school.emulation.registration",
+                "action_return",
+                [returned.ids, "  "],
+                "lý do",
+                read(returned, "state"),
+            ),
+            case(
+                "lock scores without a reason",
+                "officer",
+                "school.emulation.registration",
+                "action_lock_scores",
+                [registration.ids, ""],
+                "lý do",
+                read(registration, "scores_locked"),
+            ),
+            # council and ballots
+            case(
+                "vote by a non-member",
+                "teacher",
+                "school.emulation.council.session",
+                "cast_vote",
+                [closed_session.ids, closed_session.line_ids.ids],
+                "không được phép truy cập",
+                count("school.emulation.ballot"),
+            ),
+            case(
+                "vote after close",
+                "council",
+                "school.emulation.council.session",
+                "cast_vote",
+                [closed_session.ids, closed_session.line_ids.ids],
+                "không trong thời gian bỏ phiếu",
+                count("school.emulation.ballot"),
+            ),
+            case(
+                "paper ballots by a member",
+                "council",
+                "school.emulation.council.session",
+                "record_paper_ballots",
+                [closed_session.ids, [closed_session.line_ids.ids]],
+                "Chỉ cán bộ phụ trách thi đua được nhập phiếu giấy",
+                count("school.emulation.ballot"),
+            ),
+            case(
+                "session without a quorum or candidates",
+                "officer",
+                "school.emulation.council.session",
+                "create",
+                [{"name": "Phiên thử", "council_id": council.id, "date": False}],
+                "trường bắt buộc chưa được đặt",
+                count("school.emulation.council.session"),
+            ),
+            # proposals
+            case(
+                "submit before the public posting",
+                "officer",
+                "school.emulation.proposal",
+                "action_submit",
+                [reviewed.ids],
+                "không thể chuyển từ trạng thái Hội đồng đã xét sang Đã gửi",
+                read(reviewed, "state"),
+            ),
+            case(
+                "council review with undecided candidates",
+                "officer",
+                "school.emulation.proposal",
+                "action_council_review",
+                [draft_proposal.ids],
+                "Hội đồng chưa xét",
+                read(draft_proposal, "state"),
+            ),
+            case(
+                "record the decision of an unsubmitted proposal",
+                "officer",
+                "school.emulation.proposal",
+                "action_record_decision",
+                [posted.ids],
+                "đề nghị đã gửi",
+                count("school.emulation.decision"),
+            ),
+            case(
+                "decision recorded by a group leader",
+                "leader",
+                "school.emulation.proposal",
+                "action_record_decision",
+                [submitted.ids],
+                "Chỉ cán bộ phụ trách thi đua được ghi nhận quyết định",
+                count("school.emulation.decision"),
+            ),
+            case(
+                "posting days zero",
+                "officer",
+                "school.emulation.proposal",
+                "write",
+                [draft_proposal.ids, {"posting_days": 0}],
+                "Thời gian công khai ít nhất một ngày làm việc",
+                read(draft_proposal, "posting_days"),
+            ),
+            case(
+                "candidate for a title and a form at once",
+                "officer",
+                "school.emulation.proposal.line",
+                "create",
+                [
+                    {
+                        "proposal_id": draft_proposal.id,
+                        "employee_id": teacher_emp.id,
+                        "title_id": ldtt.id,
+                        "award_form_id": ref(SE + "award_form_gk_xa_2025").id,
+                    }
+                ],
+                "một danh hiệu hoặc một hình thức khen thưởng",
+                count("school.emulation.proposal.line"),
+            ),
+            # decisions and awards
+            case(
+                "decision edit after confirm",
+                "officer",
+                "school.emulation.decision",
+                "write",
+                [decision.ids, {"name": "999/QĐ-UBND"}],
+                "Không thể sửa quyết định khen thưởng đã xác nhận",
+                read(decision, "name", "state"),
+            ),
+            case(
+                "award amount edit after confirm",
+                "officer",
+                "school.emulation.award",
+                "write",
+                [award.ids, {"bonus_amount": 99999999}],
+                "Không thể sửa khen thưởng của quyết định đã xác nhận",
+                read(award, "bonus_amount"),
+            ),
+            case(
+                "decision deleted after confirm",
+                "officer",
+                "school.emulation.decision",
+                "unlink",
+                [decision.ids],
+                "Không thể xóa quyết định khen thưởng đã xác nhận",
+                count("school.emulation.decision"),
+            ),
+            case(
+                "award added to a confirmed decision",
+                "officer",
+                "school.emulation.award",
+                "create",
+                [
+                    {
+                        "decision_id": decision.id,
+                        "period_id": decision.period_id.id,
+                        "subject_type": "employee",
+                        "employee_id": ref(SE + "employee_gv_dia1_demo").id,
+                        "title_id": ldtt.id,
+                    }
+                ],
+                "chỉ thêm khen thưởng vào quyết định dự thảo",
+                count("school.emulation.award"),
+            ),
+            case(
+                "second confirmation of a decision",
+                "officer",
+                "school.emulation.decision",
+                "action_confirm",
+                [decision.ids],
+                "đã được xác nhận",
+                read(decision, "state"),
+            ),
+            # initiatives, classes, catalogue, people
+            case(
+                "initiative shares not 100 %",
+                "officer",
+                "school.emulation.initiative",
+                "create",
+                [
+                    {
+                        "name": "Sáng kiến thử",
+                        "period_id": current.id,
+                        "author_ids": [
+                            fields.Command.create(
+                                {"employee_id": teacher_emp.id, "share": 60}
+                            )
+                        ],
+                    }
+                ],
+                "phải bằng 100 %",
+                count("school.emulation.initiative"),
+            ),
+            case(
+                "initiative share over 100",
+                "officer",
+                "school.emulation.initiative.author",
+                "write",
+                [initiative.author_ids[:1].ids, {"share": 150}],
+                "không quá 100 %",
+                read(initiative.author_ids[:1], "share"),
+            ),
+            case(
+                "score in a locked class week",
+                "officer",
+                "school.emulation.class.score",
+                "write",
+                [locked_score.ids, {"points": 1}],
+                "đã khóa",
+                read(locked_score, "points"),
+            ),
+            case(
+                "class score out of range",
+                "officer",
+                "school.emulation.class.score",
+                "write",
+                [open_score.ids, {"points": 10**6}],
+                "nằm ngoài khoảng",
+                read(open_score, "points"),
+            ),
+            case(
+                "school year ending before it starts",
+                "principal",
+                "school.emulation.period",
+                "create",
+                [
+                    {
+                        "name": "Năm lỗi",
+                        "date_start": "2031-09-01",
+                        "date_end": "2030-09-01",
+                    }
+                ],
+                "Ngày kết thúc năm học phải sau ngày bắt đầu",
+                count("school.emulation.period"),
+            ),
+            case(
+                "overlapping title rule",
+                "principal",
+                "school.emulation.title",
+                "copy",
+                [ldtt.ids],
+                "trùng thời gian",
+                count("school.emulation.title"),
+            ),
+            case(
+                "duplicate student code",
+                "officer",
+                "school.student",
+                "create",
+                [
+                    {
+                        "code": student.code,
+                        "name": "Trùng mã",
+                        "class_id": student.class_id.id,
+                    }
+                ],
+                "Trường đã có học sinh mang mã này",
+                count("school.student"),
+            ),
+            case(
+                "oversize evidence file",
+                "teacher",
+                "ir.attachment",
+                "create",
+                [
+                    {
+                        "name": "minh-chung.pdf",
+                        "datas": big,
+                        "res_model": "school.emulation.score",
+                        "res_id": score.id,
+                    }
+                ],
+                "không được vượt quá 20.0 MB",
+                count("ir.attachment", [("res_model", "=", "school.emulation.score")]),
+            ),
+            case(
+                "exemplar published by a teacher",
+                "teacher",
+                "school.emulation.exemplar",
+                "action_publish",
+                [exemplar.ids],
+                "Chỉ cán bộ phụ trách thi đua được công bố",
+                read(exemplar, "is_published"),
+            ),
+        ]
+
+    # -- the two paths -------------------------------------------------------------
+    def _orm(self, case):
+        user = self.users[case["login"]]
+        env = self.env(user=user, context={"lang": "vi_VN"})
+        with self.assertRaises(Exception) as caught, self.env.cr.savepoint():
+            # as the web client calls it: the context travels in the keywords
+            kwargs = {**case["kwargs"], "context": {"lang": "vi_VN"}}
+            call_kw(env[case["model"]], case["method"], case["args"], kwargs)
+        error = caught.exception
+        if isinstance(error, IntegrityError):
+            # what Odoo's RPC layer turns a database refusal into
+            error = _as_validation_error(env, error)
+        return str(error.args[0] if error.args else error)
+
+    def _rpc(self, case):
+        self.authenticate(case["login"], case["login"])
+        response = self.url_open(
+            "/web/dataset/call_kw",
+            data=json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "params": {
+                        "model": case["model"],
+                        "method": case["method"],
+                        "args": case["args"],
+                        "kwargs": {**case["kwargs"], "context": {"lang": "vi_VN"}},
+                    },
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        ).json()
+        self.assertIn("error", response, f"{case['name']}: accepted through JSON-RPC")
+        return response["error"]["data"]["message"]
+
+    def _check(self, path):
+        self.assertGreaterEqual(len(self.cases), 30)
+        for case in self.cases:
+            with self.subTest(case=case["name"], path=path.__name__):
+                before = case["probe"]()
+                message = path(case)
+                self.assertTrue(message.strip(), "the refusal says nothing")
+                self.assertIn(case["expect"], message)
+                self.assertEqual(case["probe"](), before, "the database changed")
+
+    @mute_logger("odoo.sql_db", "odoo.models", "odoo.http")
+    def test_bad_input_through_the_orm(self):
+        self._check(self._orm)
+
+    @mute_logger("odoo.sql_db", "odoo.models", "odoo.http")
+    def test_bad_input_through_json_rpc(self):
+        self._check(self._rpc)

@@ -1,0 +1,207 @@
+"""The abuse cases of security/THREAT_MODEL.md, played through JSON-RPC on the demo
+school as the user who would try them (a script with a stolen session does the
+same). Each test names its abuse case."""
+
+import json
+
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
+
+SE = "school_emulation."
+
+
+@tagged("post_install", "-at_install")
+class TestAbuseCases(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        ref = cls.env.ref
+        cls.proposal = ref(SE + "proposal_2025_school_demo", False)
+        if not cls.proposal:
+            raise AssertionError("the demo school of school_emulation is not installed")
+        cls.school = cls.proposal.company_id
+        cls.other_school = cls.env["res.company"].create({"name": "THCS Kim Sơn (thử)"})
+        cls.officer_b = new_test_user(
+            cls.env,
+            login="se_sec_officer_b",
+            password="se_sec_officer_b",
+            groups=SE + "group_school_emulation_officer",
+            company_id=cls.other_school.id,
+            company_ids=[cls.other_school.id],
+        )
+        cls.portal = new_test_user(
+            cls.env,
+            login="se_sec_portal",
+            password="se_sec_portal",
+            groups="base.group_portal",
+        )
+        cls.council_session = ref(SE + "council_session_2025_demo")
+        cls.teacher = cls.env["res.users"].search([("login", "=", "teacher")])
+
+    def rpc(self, login, model, method, *args, **kwargs):
+        self.authenticate(login, login)
+        response = self.url_open(
+            "/web/dataset/call_kw",
+            data=json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "params": {
+                        "model": model,
+                        "method": method,
+                        "args": list(args),
+                        "kwargs": kwargs,
+                    },
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        ).json()
+        return response.get("result"), response.get("error", {}).get("data", {})
+
+    def assertRefused(self, error, kind="odoo.exceptions.AccessError"):
+        self.assertEqual(error.get("name"), kind, error)
+
+    @mute_logger("odoo.http", "odoo.models")
+    def test_1_another_school_reads_nothing(self):
+        """Abuse case 1: an officer of another school in the same database."""
+        school = [("company_id", "=", self.school.id)]
+        for model in (
+            "school.emulation.proposal",
+            "school.emulation.award",
+            "school.emulation.registration",
+            "school.emulation.council.session",
+            "school.student",
+            "hr.employee",
+        ):
+            with self.subTest(model=model):
+                found, error = self.rpc(
+                    "se_sec_officer_b", model, "search_read", school, ["display_name"]
+                )
+                if error:  # no right on the model at all (employees: HR only)
+                    self.assertRefused(error)
+                else:
+                    self.assertEqual(found, [])
+        _found, error = self.rpc(
+            "se_sec_officer_b",
+            "school.emulation.proposal",
+            "read",
+            self.proposal.ids,
+            ["name"],
+        )
+        self.assertRefused(error)
+        _found, error = self.rpc(
+            "se_sec_officer_b",
+            "school.emulation.proposal",
+            "write",
+            self.proposal.ids,
+            {"description": "sửa trộm"},
+        )
+        self.assertRefused(error)
+        self.assertNotEqual(self.proposal.description, "sửa trộm")
+
+    @mute_logger("odoo.http", "odoo.models")
+    def test_2_teacher_reads_only_own_scores(self):
+        """Abuse case 2: a teacher reads a colleague's scores."""
+        rows, error = self.rpc(
+            "teacher",
+            "school.emulation.score",
+            "search_read",
+            [],
+            ["registration_id", "self_score"],
+        )
+        self.assertFalse(error)
+        Registration = self.env["school.emulation.registration"]
+        own = Registration.search([("user_id", "=", self.teacher.id)])
+        self.assertTrue(rows)
+        self.assertEqual({r["registration_id"][0] for r in rows}, set(own.ids))
+        other = Registration.search(
+            [("user_id", "!=", self.teacher.id), ("state", "=", "accepted")], limit=1
+        )
+        _rows, error = self.rpc(
+            "teacher", "school.emulation.score", "read", other.score_ids.ids, ["points"]
+        )
+        self.assertRefused(error)
+        totals, error = self.rpc(
+            "teacher",
+            "school.emulation.registration",
+            "search_read",
+            [("id", "=", other.id)],
+            ["total_score"],
+        )
+        self.assertEqual((totals, error), ([], {}))
+
+    @mute_logger("odoo.http", "odoo.models")
+    def test_3_council_member_cannot_learn_a_vote(self):
+        """Abuse case 3: a council member tries to learn how another voted."""
+        _rows, error = self.rpc(
+            "council", "school.emulation.ballot", "search_read", [], ["yes"]
+        )
+        self.assertRefused(error)
+        voters, error = self.rpc(
+            "council",
+            "school.emulation.ballot.voter",
+            "search_read",
+            [("session_id", "=", self.council_session.id)],
+            [],
+        )
+        # who voted may be known (the attendance list); how never: no ballot field
+        for row in voters or []:
+            self.assertFalse({"yes", "line_id", "ballot_id"} & set(row))
+        Ballot = self.env["school.emulation.ballot"]
+        self.assertFalse(Ballot._log_access)
+        self.assertFalse(
+            {
+                f.comodel_name
+                for f in Ballot._fields.values()
+                if f.type in ("many2one", "many2many", "one2many")
+            }
+            & {"res.users", "hr.employee", "school.emulation.council.member"}
+        )
+
+    @mute_logger("odoo.http", "odoo.models")
+    def test_4_portal_user_reads_nothing(self):
+        """Abuse case 5 and 6: a portal (or public) user reads unpublished records,
+        students or proposals."""
+        for model in (
+            "school.emulation.exemplar",
+            "school.emulation.initiative",
+            "school.emulation.proposal",
+            "school.emulation.award",
+            "school.student",
+            "school.student.result",
+        ):
+            with self.subTest(model=model):
+                _rows, error = self.rpc("se_sec_portal", model, "search_read", [], [])
+                self.assertRefused(error)
+        unpublished = self.env["school.emulation.exemplar"].search(
+            [("company_id", "=", self.school.id), ("is_published", "=", False)],
+            limit=1,
+        )
+        self.assertTrue(unpublished)
+        self.authenticate(None, None)
+        page = self.url_open(f"/thi-dua/guong-dien-hinh/{self.school.id}").text
+        self.assertNotIn(unpublished.name, page)
+        image = self.url_open(f"/thi-dua/guong-dien-hinh/anh/{unpublished.id}")
+        self.assertEqual(image.status_code, 404)
+
+    @mute_logger("odoo.http", "odoo.models")
+    def test_5_scripts_in_text_are_shown_as_text(self):
+        """Abuse case 5: HTML or script typed into a published exemplar."""
+        exemplar = self.env["school.emulation.exemplar"].search(
+            [("company_id", "=", self.school.id), ("is_published", "=", True)],
+            limit=1,
+        )
+        exemplar.write(
+            {
+                "name": "<img src=x onerror=alert(1)>Gương sáng",
+                "story": "<p>Câu chuyện</p><script>alert(2)</script>"
+                "<a href='javascript:alert(3)'>xem</a>",
+            }
+        )
+        self.authenticate(None, None)
+        page = self.url_open(f"/thi-dua/guong-dien-hinh/{self.school.id}").text
+        self.assertIn("&lt;img src=x onerror=alert(1)&gt;Gương sáng", page)
+        self.assertNotIn("<img src=x", page)
+        self.assertNotIn("<script>alert(2)", page)
+        self.assertNotIn("javascript:alert(3)", page)
+        self.assertIn("Câu chuyện", page)

@@ -331,9 +331,16 @@ class SchoolEmulationCouncilSession(models.Model):
         written opinion of an absent member, entered by the officer or secretary.
 
         Who voted (``ballot.voter``) is stored apart from what was voted
-        (``ballot``), which has no voter, author or time column.
+        (``ballot``), which has no voter, author or time column. Records or ids
+        (JSON-RPC) are accepted.
         """
         self.ensure_one()
+        if not isinstance(yes_lines, models.BaseModel):
+            yes_lines = self.env["school.emulation.proposal.line"].browse(
+                yes_lines or []
+            )
+        if member and not isinstance(member, models.BaseModel):
+            member = self.env["school.emulation.council.member"].browse(member)
         if self.state != "open":
             raise UserError(
                 self.env._("Voting in %(session)s is closed.", session=self.name)

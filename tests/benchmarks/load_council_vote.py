@@ -320,6 +320,52 @@ def concurrent_scoring(base, db, admin, company_id, rounds=20):
     return final, errors
 
 
+DAY_READS = [
+    ("school.emulation.registration", [], ["subject_name", "total_score", "state"]),
+    ("school.emulation.proposal", [], ["name", "state", "line_count"]),
+    ("school.emulation.award", [], ["subject_name", "award_name", "period_id"]),
+    ("school.emulation.movement", [], ["name", "state"]),
+    ("school.emulation.council.session", [], ["name", "state", "voted_count"]),
+]
+
+
+def school_day(base, db, requests=2000, threads=8):
+    """A day's worth of requests: staff, leaders and the officer opening lists and
+    forms (reads of 80 records, then one record) from ``threads`` browsers."""
+    logins = ["officer", "leader", "teacher", "principal"]
+    done, errors, lock = [0], [], threading.Lock()
+    per_thread = requests // threads
+
+    def browser(k):
+        client = Client(base, db)
+        login = logins[k % len(logins)]
+        client.login(login, login)
+        for i in range(per_thread):
+            model, domain, fields = DAY_READS[i % len(DAY_READS)]
+            if login == "teacher" and model == "school.emulation.council.session":
+                model, domain, fields = DAY_READS[0]  # sessions: council only
+            rows, error = client.call(model, "search_read", domain, fields, limit=80)
+            if not error and rows:
+                _r, error = client.call(model, "read", [rows[0]["id"]], fields)
+            with lock:
+                done[0] += 1
+                if error:
+                    errors.append(error)
+
+    start = time.perf_counter()
+    workers = [threading.Thread(target=browser, args=(k,)) for k in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(600)
+    return done[0], time.perf_counter() - start, errors
+
+
+def server_rss(server):
+    procs = [psutil.Process(server.pid), *psutil.Process(server.pid).children()]
+    return sum(p.memory_info().rss for p in procs) / 1024 / 1024
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", default="se_load")
@@ -417,16 +463,17 @@ def main():
             f"{final['final_score']} by {writer}; errors {len(errors)}; "
             f"value and author agree: {consistent}"
         )
-        rss = sum(
-            p.memory_info().rss
-            for p in [
-                psutil.Process(server.pid),
-                *psutil.Process(server.pid).children(),
-            ]
-        )
+        before = server_rss(server)
+        count, seconds, day_errors = school_day(base, args.db)
+        after = server_rss(server)
         print(
-            f"server memory after the run (all processes): {rss / 1024 / 1024:.0f} MB"
+            f"a school day: {count} list reads (+ one form each) by 8 browsers in "
+            f"{seconds:.0f} s ({count / seconds:.0f}/s), errors {len(day_errors)}; "
+            f"server memory (all processes) {before:.0f} MB before, {after:.0f} MB "
+            "after"
         )
+        if day_errors:
+            print(f"  first error: {day_errors[0]!r}")
         failed = not (ok_votes and consistent)
     finally:
         server.terminate()

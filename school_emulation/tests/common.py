@@ -1,8 +1,36 @@
+import json
+
 from odoo import Command
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
 PREFIX = "school_emulation."
+
+
+class JsonRpcMixin:
+    """For HttpCase tests: call a model method as the web client does, with the
+    current session; returns ``(result, error data)``."""
+
+    def json_rpc(self, model, method, args, kwargs=None):
+        response = self.url_open(
+            "/web/dataset/call_kw",
+            data=json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "params": {
+                        "model": model,
+                        "method": method,
+                        "args": list(args),
+                        "kwargs": kwargs or {},
+                    },
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        ).json()
+        return response.get("result"), response.get("error", {}).get("data", {})
+
+
 ROLE_GROUPS = {
     "staff": "group_school_emulation_user",
     "leader": "group_school_emulation_leader",

@@ -8,7 +8,6 @@ its arguments and the login that makes it. The same call is made twice: with
 reads what the case could have changed."""
 
 import base64
-import json
 
 from psycopg2 import IntegrityError
 
@@ -18,11 +17,13 @@ from odoo.service.model import _as_validation_error
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
+from .common import JsonRpcMixin
+
 SE = "school_emulation."
 
 
 @tagged("post_install", "-at_install")
-class TestBadInput(HttpCase):
+class TestBadInput(JsonRpcMixin, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -477,24 +478,12 @@ class TestBadInput(HttpCase):
 
     def _rpc(self, case):
         self.authenticate(case["login"], case["login"])
-        response = self.url_open(
-            "/web/dataset/call_kw",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": case["model"],
-                        "method": case["method"],
-                        "args": case["args"],
-                        "kwargs": {**case["kwargs"], "context": {"lang": "vi_VN"}},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        ).json()
-        self.assertIn("error", response, f"{case['name']}: accepted through JSON-RPC")
-        return response["error"]["data"]["message"]
+        kwargs = {**case["kwargs"], "context": {"lang": "vi_VN"}}
+        _result, error = self.json_rpc(
+            case["model"], case["method"], case["args"], kwargs
+        )
+        self.assertTrue(error, f"{case['name']}: accepted through JSON-RPC")
+        return error["message"]
 
     def _check(self, path):
         self.assertGreaterEqual(len(self.cases), 30)

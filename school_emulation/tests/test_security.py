@@ -2,16 +2,16 @@
 school as the user who would try them (a script with a stolen session does the
 same). Each test names its abuse case."""
 
-import json
-
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
+
+from .common import JsonRpcMixin
 
 SE = "school_emulation."
 
 
 @tagged("post_install", "-at_install")
-class TestAbuseCases(HttpCase):
+class TestAbuseCases(JsonRpcMixin, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -40,23 +40,7 @@ class TestAbuseCases(HttpCase):
 
     def rpc(self, login, model, method, *args, **kwargs):
         self.authenticate(login, login)
-        response = self.url_open(
-            "/web/dataset/call_kw",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": model,
-                        "method": method,
-                        "args": list(args),
-                        "kwargs": kwargs,
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        ).json()
-        return response.get("result"), response.get("error", {}).get("data", {})
+        return self.json_rpc(model, method, args, kwargs)
 
     def assertRefused(self, error, kind="odoo.exceptions.AccessError"):
         self.assertEqual(error.get("name"), kind, error)

@@ -1,7 +1,7 @@
-import json
-
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
+
+from .common import JsonRpcMixin
 
 
 @tagged("post_install", "-at_install")
@@ -38,7 +38,7 @@ class TestUi(HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestRpcMessages(HttpCase):
+class TestRpcMessages(JsonRpcMixin, HttpCase):
     """Bad input through JSON-RPC gets a clear message in the user's language and
     writes nothing."""
 
@@ -59,23 +59,7 @@ class TestRpcMessages(HttpCase):
         )
 
     def call(self, model, method, *args):
-        response = self.url_open(
-            "/web/dataset/call_kw",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": model,
-                        "method": method,
-                        "args": list(args),
-                        "kwargs": {"context": {"lang": "vi_VN"}},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        ).json()
-        return response.get("result"), response.get("error", {}).get("data", {})
+        return self.json_rpc(model, method, args, {"context": {"lang": "vi_VN"}})
 
     @mute_logger("odoo.http", "odoo.sql_db")
     def test_bad_input_messages_in_vietnamese(self):

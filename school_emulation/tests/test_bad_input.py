@@ -11,7 +11,7 @@ import base64
 
 from psycopg2 import IntegrityError
 
-from odoo import fields
+from odoo import fields, http
 from odoo.api import call_kw
 from odoo.service.model import _as_validation_error
 from odoo.tests import HttpCase, tagged
@@ -502,3 +502,62 @@ class TestBadInput(JsonRpcMixin, HttpCase):
     @mute_logger("odoo.sql_db", "odoo.models", "odoo.http")
     def test_bad_input_through_json_rpc(self):
         self._check(self._rpc)
+
+    @mute_logger("odoo.sql_db", "odoo.models", "odoo.http")
+    def test_malformed_import_through_json_rpc(self):
+        """Odoo's importer, as the Import screen drives it: a file with a bad date,
+        then one with an unknown class and a duplicate code, each report their bad
+        rows in Vietnamese and import nothing (the good rows neither)."""
+        self.authenticate("officer", "officer")
+        school = self.users["officer"].company_id
+        klass = self.env["school.class"].search(
+            [("company_id", "=", school.id)], limit=1
+        )
+        head = "code,name,birth_date,gender,class_id\n"
+        files = {  # what the messages must name -> the file
+            ("dòng 2", "birth_date"): head
+            + f"HS-RPC-1,Học sinh Một,2014-01-01,female,{klass.name}\n"
+            + f"HS-RPC-2,Học sinh Hai,ngày-sai,male,{klass.name}\n",
+            ("Lớp không có", "đã tồn tại"): head
+            + f"HS-RPC-1,Học sinh Một,2014-01-01,female,{klass.name}\n"
+            + "HS-RPC-3,Học sinh Ba,2014-02-02,male,Lớp không có\n"
+            + f"HS-RPC-1,Trùng mã,2014-03-03,male,{klass.name}\n",
+        }
+        fields = ["code", "name", "birth_date", "gender", "class_id"]
+        options = {
+            "quoting": '"',
+            "separator": ",",
+            "has_headers": True,
+            "date_format": "%Y-%m-%d",
+        }
+        before = self.env["school.student"].search_count([])
+        for expected, content in files.items():
+            with self.subTest(expected=expected):
+                # as the Import screen does: create the import, upload, import
+                wizard, error = self.json_rpc(
+                    "base_import.import",
+                    "create",
+                    [{"res_model": "school.student"}],
+                    {"context": {"lang": "vi_VN"}},
+                )
+                self.assertFalse(error)
+                upload = self.url_open(
+                    "/base_import/set_file",
+                    data={"id": wizard, "csrf_token": http.Request.csrf_token(self)},
+                    files={"ufile": ("hoc-sinh.csv", content.encode(), "text/csv")},
+                )
+                self.assertEqual(upload.status_code, 200)
+                result, error = self.json_rpc(
+                    "base_import.import",
+                    "execute_import",
+                    [wizard, fields, fields, options],
+                    {"context": {"lang": "vi_VN"}},
+                )
+                self.assertFalse(error)
+                problems = [m for m in result["messages"] if m["type"] == "error"]
+                self.assertTrue(problems, result["messages"])
+                said = " ".join(m["message"] for m in problems)
+                for words in expected:
+                    self.assertIn(words, said)
+                self.assertFalse(result.get("ids"))
+                self.assertEqual(self.env["school.student"].search_count([]), before)

@@ -143,6 +143,7 @@ def prepare_session(admin, members):
                 "name": f"Thành viên {i:02d}",
                 "login": f"load_member_{i:02d}",
                 "password": f"load_member_{i:02d}",
+                "lang": "vi_VN",
                 "company_id": company_id,
                 "company_ids": [(SET, 0, [company_id])],
                 "groups_id": [(LINK, council_group)],

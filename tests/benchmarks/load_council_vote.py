@@ -67,6 +67,7 @@ class Client:
         return answer["result"]["uid"]
 
     def call(self, model, method, *args, **kwargs):
+        kwargs.setdefault("context", {"lang": "vi_VN"})  # as the web client sends it
         answer = self.post(
             "/web/dataset/call_kw",
             {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
@@ -94,6 +95,7 @@ def setup_database(db):
         "--stop-after-init",
         "--no-http",
         "--log-level=warn",
+        "--load-language=vi_VN",
     )
     return time.perf_counter() - start
 

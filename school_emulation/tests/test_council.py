@@ -119,7 +119,8 @@ class TestCouncil(SchoolEmulationCase):
             yes = staff_line if i < 8 else staff_line.browse()
             if i < 7:
                 yes |= leader_line
-            session.with_user(user).cast_vote(yes)
+            # half of the members vote as JSON-RPC sends it: line ids
+            session.with_user(user).cast_vote(yes.ids if i % 2 else yes)
         session.action_close()
         self.assertEqual((staff_line.vote_yes, staff_line.vote_members), (8, 10))
         self.assertTrue(staff_line.vote_passed)

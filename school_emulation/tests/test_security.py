@@ -82,6 +82,31 @@ class TestAbuseCases(JsonRpcMixin, HttpCase):
         )
         self.assertRefused(error)
         self.assertNotEqual(self.proposal.description, "sửa trộm")
+        # records that take their school from another record: the other school's
+        # officer cannot slip one into this school
+        teacher_emp = self.teacher.employee_id
+        movement = self.env.ref(SE + "movement_dmst_demo")
+        before = self.env["school.emulation.registration"].search_count([])
+        for model, values in (
+            (
+                "school.emulation.registration",
+                {"movement_id": movement.id, "employee_id": teacher_emp.id},
+            ),
+            (
+                "school.emulation.rating",
+                {
+                    "employee_id": teacher_emp.id,
+                    "period_id": movement.period_id.id,
+                    "rating": "htxsnv",
+                },
+            ),
+        ):
+            with self.subTest(create=model):
+                _id, error = self.rpc("se_sec_officer_b", model, "create", values)
+                self.assertRefused(error)
+        self.assertEqual(
+            self.env["school.emulation.registration"].search_count([]), before
+        )
 
     @mute_logger("odoo.http", "odoo.models")
     def test_2_teacher_reads_only_own_scores(self):

@@ -18,6 +18,13 @@ class TestInstall(SchoolEmulationCase):
         )
         self.assertIn(self.env.ref("base.group_user"), implied)
 
+    def test_vietnamese_dong_is_active(self):
+        """Bonuses are in đồng: the currency is active, so amounts show with ₫ and
+        no decimals."""
+        vnd = self.env.ref("base.VND")
+        self.assertTrue(vnd.active)
+        self.assertEqual(vnd.decimal_places, 0)
+
     def test_menus_load_for_every_role(self):
         """Each role sees the app, its School and Legal Catalogue menus; the students'
         menu only for homeroom teachers (leader group), officers and admins."""

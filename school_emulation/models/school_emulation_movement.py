@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 from .school_emulation_state_mixin import check_officer
 
@@ -141,6 +142,17 @@ class SchoolEmulationMovement(models.Model):
             self.env,
             self.env._("Only the emulation officer can change a movement's status."),
         )
+
+    def _check_open_for_registration(self):
+        """Registrations are made and sent while the movement is launched or
+        running."""
+        for movement in self.filtered(lambda m: m.state not in ("launched", "running")):
+            raise UserError(
+                self.env._(
+                    "Movement %(movement)s is not open for registration.",
+                    movement=movement.name,
+                )
+            )
 
     def action_launch(self):
         self._check_transition("launched")

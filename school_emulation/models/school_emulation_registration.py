@@ -202,7 +202,9 @@ class SchoolEmulationRegistration(models.Model):
     def _compute_subject(self):
         for rec in self:
             subject = rec._subject()
-            rec.subject_key = f"{rec.subject_type}:{subject.id or rec.company_id.id}"
+            rec.subject_key = rec._subject_key(
+                rec.subject_type, subject.id, rec.company_id.id
+            )
             rec.subject_name = subject.display_name or rec.company_id.name
             group, leader, user = self.env["hr.department"], False, False
             if rec.subject_type == "employee":
@@ -321,15 +323,9 @@ class SchoolEmulationRegistration(models.Model):
         movements = self.env["school.emulation.movement"].browse(
             [v.get("movement_id") for v in vals_list]
         )
-        officer = self._is_officer()
+        if not self._is_officer():
+            movements._check_open_for_registration()
         for vals, movement in zip(vals_list, movements, strict=True):
-            if not officer and movement.state not in ("launched", "running"):
-                raise UserError(
-                    self.env._(
-                        "Movement %(movement)s is not open for registration.",
-                        movement=movement.name,
-                    )
-                )
             vals.setdefault("criterion_set_id", movement.criterion_set_id.id)
             # the staff member defaults to the user: keep only the subject's field
             kind = vals.get("subject_type", "employee")
@@ -338,6 +334,12 @@ class SchoolEmulationRegistration(models.Model):
         self._check_duplicates(vals_list, movements)
         return super().create(vals_list)
 
+    @api.model
+    def _subject_key(self, kind, subject_id, company_id):
+        """The subject's key of the unique index: the school itself has no record
+        of its own and is keyed by its company."""
+        return f"{kind}:{subject_id or company_id}"
+
     def _check_duplicates(self, vals_list, movements):
         """The database refuses a second registration of a subject for the same
         movement and title (or form); say it in words first (one query)."""
@@ -345,10 +347,10 @@ class SchoolEmulationRegistration(models.Model):
         for vals, movement in zip(vals_list, movements, strict=True):
             kind = vals.get("subject_type", "employee")
             field = SUBJECT_FIELDS.get(kind)
-            subject_id = (vals.get(field) if field else False) or movement.company_id.id
+            subject_id = vals.get(field) if field else False
             key = (
                 movement.id,
-                f"{kind}:{subject_id}",
+                self._subject_key(kind, subject_id, movement.company_id.id),
                 vals.get("title_id") or False,
                 vals.get("award_form_id") or False,
             )
@@ -410,13 +412,7 @@ class SchoolEmulationRegistration(models.Model):
                         date=tools.format_date(self.env, deadline),
                     )
                 )
-            if rec.movement_id.state not in ("launched", "running"):
-                raise UserError(
-                    self.env._(
-                        "Movement %(movement)s is not open for registration.",
-                        movement=rec.movement_id.name,
-                    )
-                )
+        self.movement_id._check_open_for_registration()
         self.write(
             {"state": "submitted", "date_submitted": today, "return_reason": False}
         )

@@ -1,7 +1,11 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools import scoring
+from .school_emulation_state_mixin import is_trusted
+
+# trusted token: the week saves a whole sheet and ranks once afterwards
+DEFER_RESULTS = "school.emulation.class.week:defer_results"
 
 
 class SchoolEmulationClassScore(models.Model):
@@ -10,6 +14,10 @@ class SchoolEmulationClassScore(models.Model):
     _name = "school.emulation.class.score"
     _description = "Class Weekly Score"
     _order = "week_id, class_name, sequence, id"
+    # computed from the points; never written by a client
+    _SERVER_FIELDS = ("weighted_points",)
+    # a line stays on its week, class and criterion
+    _FIXED_FIELDS = ("week_id", "class_id", "criterion_id")
 
     week_id = fields.Many2one(
         "school.emulation.class.week", required=True, index=True, ondelete="cascade"
@@ -61,22 +69,49 @@ class SchoolEmulationClassScore(models.Model):
                     )
                 ) from None
 
+    def _clean_points(self, vals):
+        if vals.get("points") not in (None, False):
+            vals["points"] = self.env["school.emulation.input.mixin"]._clean_number(
+                vals["points"], self._fields["points"]._description_string(self.env)
+            )
+
+    def _refuse_server_fields(self, names):
+        raise UserError(
+            self.env._(
+                "Class scores: %(fields)s cannot be written directly.",
+                fields=", ".join(
+                    self._fields[n]._description_string(self.env) for n in sorted(names)
+                ),
+            )
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            names = {n for n in self._SERVER_FIELDS if vals.get(n)}
+            if names:
+                self._refuse_server_fields(names)
+            self._clean_points(vals)
         weeks = self.env["school.emulation.class.week"].browse(
             {v["week_id"] for v in vals_list if v.get("week_id")}
         )
         weeks._check_open()
         records = super().create(vals_list)
-        if not self.env.context.get("school_emulation_defer_results"):
+        if not is_trusted(DEFER_RESULTS):
             records.week_id._compute_results()
         return records
 
     def write(self, vals):
+        names = set(vals) & set(self._SERVER_FIELDS + self._FIXED_FIELDS)
+        if names:
+            self._refuse_server_fields(names)
+        self._clean_points(vals)
         self.week_id._check_open()
         result = super().write(vals)
-        if "points" in vals and not self.env.context.get(
-            "school_emulation_defer_results"
-        ):
+        if "points" in vals and not is_trusted(DEFER_RESULTS):
             self.week_id._compute_results()
         return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_locked_week(self):
+        self.week_id._check_open()

@@ -5,7 +5,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
 from ..tools import scoring
-from .school_emulation_state_mixin import check_officer
+from .school_emulation_class_score import DEFER_RESULTS
+from .school_emulation_state_mixin import check_officer, is_officer, trusted_write
 
 
 class SchoolEmulationClassWeek(models.Model):
@@ -13,9 +14,15 @@ class SchoolEmulationClassWeek(models.Model):
 
     _name = "school.emulation.class.week"
     _description = "Class Emulation Week"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "school.emulation.state.mixin"]
     _order = "week_start desc"
     _check_company_auto = True
+    _TRANSITIONS = {"open": {"locked"}, "locked": {"open"}}
+    # the ranking is computed by the server from the scores
+    _SERVER_FIELDS = ("result_ids",)
+    _LOCKED_STATES = ("locked",)
+    # what a locked week keeps as it was
+    _SHEET_FIELDS = ("period_id", "week_start", "criterion_set_id", "line_ids")
 
     period_id = fields.Many2one(
         "school.emulation.period",
@@ -56,6 +63,8 @@ class SchoolEmulationClassWeek(models.Model):
         index=True,
         default=lambda self: self.env.company,
     )
+    can_lock = fields.Boolean(compute="_compute_can_transition")
+    can_unlock = fields.Boolean(compute="_compute_can_transition")
 
     _sql_constraints = [
         (
@@ -74,6 +83,15 @@ class SchoolEmulationClassWeek(models.Model):
             rec.week_end = rec.week_start + timedelta(days=6)
             start = rec.period_id.date_start or rec.week_start
             rec.number = (rec.week_start - start).days // 7 + 1
+
+    @api.depends("state")
+    @api.depends_context("uid")
+    def _compute_can_transition(self):
+        officer = is_officer(self.env)
+        for rec in self:
+            rec.can_lock = rec._can_transition("locked")
+            # the reason is typed in the form before the button is clicked
+            rec.can_unlock = officer and rec.state == "locked"
 
     @api.depends("number", "week_start", "week_end")
     @api.depends_context("lang")
@@ -105,11 +123,28 @@ class SchoolEmulationClassWeek(models.Model):
 
     def write(self, vals):
         # A whole sheet saved from the form: rank once, not once per line.
-        deferred = self.with_context(school_emulation_defer_results=True)
-        result = super(SchoolEmulationClassWeek, deferred).write(vals)
+        with trusted_write(DEFER_RESULTS):
+            result = super().write(vals)
         if "line_ids" in vals:
             self._compute_results()
         return result
+
+    def _check_write_locked(self, vals):
+        names = set(vals) & set(self._SHEET_FIELDS)
+        if names:
+            self._check_open()
+
+    def _check_transition_rights(self, new_state):
+        self._check_officer()
+
+    def _check_transition_record(self, new_state):
+        if new_state == "open" and not (self.lock_reason or "").strip():
+            raise UserError(
+                self.env._(
+                    "Write the reason for unlocking %(week)s first.",
+                    week=self.display_name,
+                )
+            )
 
     def _check_officer(self):
         check_officer(
@@ -146,21 +181,15 @@ class SchoolEmulationClassWeek(models.Model):
 
     def action_lock(self):
         self._check_officer()
-        self.filtered(lambda w: w.state == "open").write({"state": "locked"})
+        weeks = self.filtered(lambda w: w.state == "open")
+        weeks._check_transition("locked")
+        weeks._write_state({"state": "locked"})
         self._compute_results()
 
     def action_unlock(self):
         """Reopen a locked week; the reason is required and kept in the chatter."""
-        self._check_officer()
-        for week in self:
-            if not (week.lock_reason or "").strip():
-                raise UserError(
-                    self.env._(
-                        "Write the reason for unlocking %(week)s first.",
-                        week=week.display_name,
-                    )
-                )
-        self.write({"state": "open"})
+        self._check_transition("open")
+        self._write_state({"state": "open"})
 
     def _check_open(self):
         locked = self.filtered(lambda w: w.state == "locked")

@@ -1,7 +1,9 @@
-from odoo import api, fields, models
-from odoo.exceptions import UserError
+from urllib.parse import urlsplit
 
-from .school_emulation_state_mixin import check_officer
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .school_emulation_state_mixin import check_officer, is_officer
 
 EXEMPLAR_TYPES = [
     ("advanced_individual", "Advanced Exemplar - Individual"),
@@ -10,6 +12,18 @@ EXEMPLAR_TYPES = [
     ("good_deed", "Good Person, Good Deed"),
     ("thematic", "Exemplar of a Thematic Movement"),
 ]
+# Links a public page may carry (no javascript:, data:, file: ...).
+SAFE_URL_SCHEMES = ("http", "https")
+
+
+def is_safe_url(url):
+    """True for an absolute http(s) link (what the public page may link to)."""
+    if not url:
+        return False
+    parts = urlsplit(url.strip())
+    return parts.scheme.lower() in SAFE_URL_SCHEMES and bool(parts.netloc)
+
+
 EXEMPLAR_STATES = [
     ("spotted", "Spotted"),
     ("nurturing", "Nurturing"),
@@ -41,6 +55,9 @@ class SchoolEmulationExemplar(models.Model):
         "replicated": {"archived"},
         "archived": {"spotted"},
     }
+    # published by the publish button only
+    _SERVER_FIELDS = ("is_published",)
+    _LOCKED_STATES = ("recognised", "replicated")
 
     name = fields.Char(string="Headline", required=True, tracking=True)
     sequence = fields.Integer(default=10)
@@ -62,10 +79,20 @@ class SchoolEmulationExemplar(models.Model):
         ondelete="set null",
         check_company=True,
     )
-    story = fields.Html(help="What the person or collective did and achieved.")
+    # Published on the anonymous public page: sanitised on write (scripts, event
+    # handlers and javascript: links removed) and again when the page is rendered.
+    story = fields.Html(
+        sanitize=True,
+        sanitize_overridable=False,
+        sanitize_attributes=True,
+        sanitize_form=True,
+        help="What the person or collective did and achieved.",
+    )
     image = fields.Image(max_width=1024, max_height=1024)
     attachment_ids = fields.Many2many("ir.attachment", string="Evidence and Media")
-    media_url = fields.Char(string="News Link", help="Article on the school website...")
+    media_url = fields.Char(
+        string="News Link", help="Article on the school website (http or https)."
+    )
     criteria = fields.Text(
         string="Nurturing Criteria", help="What the exemplar must reach, and by when."
     )
@@ -111,9 +138,39 @@ class SchoolEmulationExemplar(models.Model):
         index=True,
         default=lambda self: self.env.company,
     )
+    can_nurture = fields.Boolean(compute="_compute_can_transition")
+    can_recognise = fields.Boolean(compute="_compute_can_transition")
+    can_replicate = fields.Boolean(compute="_compute_can_transition")
+    can_archive_exemplar = fields.Boolean(compute="_compute_can_transition")
+    can_respot = fields.Boolean(compute="_compute_can_transition")
+    can_publish = fields.Boolean(compute="_compute_can_transition")
+
+    @api.constrains("media_url")
+    def _check_media_url(self):
+        for rec in self:
+            if rec.media_url and not is_safe_url(rec.media_url):
+                raise ValidationError(
+                    self.env._(
+                        "The news link of %(name)s must be a web address starting "
+                        "with http:// or https://.",
+                        name=rec.name,
+                    )
+                )
 
     def _group_expand_states(self, states, domain):
         return [key for key, _label in EXEMPLAR_STATES]
+
+    @api.depends("state", "criteria", "mentor_id", "replication_ids")
+    @api.depends_context("uid")
+    def _compute_can_transition(self):
+        officer = is_officer(self.env)
+        for rec in self:
+            rec.can_nurture = rec._can_transition("nurturing")
+            rec.can_recognise = rec._can_transition("recognised")
+            rec.can_replicate = rec._can_transition("replicated")
+            rec.can_archive_exemplar = rec._can_transition("archived")
+            rec.can_respot = rec._can_transition("spotted")
+            rec.can_publish = officer and rec.state in ("recognised", "replicated")
 
     @api.depends("replication_ids")
     def _compute_replication_count(self):
@@ -159,7 +216,7 @@ class SchoolEmulationExemplar(models.Model):
         vals = {"state": state}
         if state == "archived":
             vals["is_published"] = False
-        self.write(vals)
+        self._write_state(vals)
 
     def action_nurture(self):
         self._move("nurturing")
@@ -187,11 +244,11 @@ class SchoolEmulationExemplar(models.Model):
                         name=rec.name,
                     )
                 )
-        self.write({"is_published": True})
+        self._write_state({"is_published": True})
 
     def action_unpublish(self):
         check_officer(self.env, self.env._("Only the emulation officer publishes."))
-        self.write({"is_published": False})
+        self._write_state({"is_published": False})
 
 
 class SchoolEmulationExemplarMilestone(models.Model):
@@ -210,7 +267,9 @@ class SchoolEmulationExemplarMilestone(models.Model):
         "res.users", string="Owner", required=True, default=lambda self: self.env.user
     )
     done = fields.Boolean()
-    company_id = fields.Many2one(related="exemplar_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="exemplar_id.company_id", store=True, index=True
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -236,7 +295,7 @@ class SchoolEmulationExemplarReplication(models.Model):
     exemplar_id = fields.Many2one(
         "school.emulation.exemplar", required=True, ondelete="cascade", index=True
     )
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=lambda self: self._se_today())
     kind = fields.Selection(
         [
             ("sharing", "Sharing Session"),
@@ -251,7 +310,9 @@ class SchoolEmulationExemplarReplication(models.Model):
     other_units = fields.Char(help="Other schools or units.")
     participants = fields.Integer()
     result = fields.Text()
-    company_id = fields.Many2one(related="exemplar_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="exemplar_id.company_id", store=True, index=True
+    )
 
     _sql_constraints = [
         (

@@ -1,7 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import plaintext2html
 
-from .school_emulation_state_mixin import check_officer
+from .school_emulation_state_mixin import check_officer, is_officer
 
 
 class SchoolEmulationGoodDeed(models.Model):
@@ -10,11 +11,31 @@ class SchoolEmulationGoodDeed(models.Model):
 
     _name = "school.emulation.good.deed"
     _description = "Good Deed"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "school.emulation.state.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _TRANSITIONS = {
+        "new": {"proposed", "exemplar", "closed"},
+        "proposed": {"exemplar", "closed"},
+        "exemplar": {"closed"},
+        "closed": set(),
+    }
+    # who reported it and what the officer made of it: set by the server
+    _SERVER_FIELDS = ("reported_by", "proposal_id", "exemplar_id")
+    _LOCKED_STATES = ("proposed", "exemplar", "closed")
+    # what the teacher noted: fixed once the officer acted on it
+    _CONTENT_FIELDS = (
+        "date",
+        "subject_type",
+        "student_name",
+        "class_id",
+        "student_id",
+        "employee_id",
+        "description",
+        "company_id",
+    )
 
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=lambda self: self._se_today())
     subject_type = fields.Selection(
         [("student", "Student"), ("employee", "Colleague")],
         string="Who",
@@ -34,7 +55,7 @@ class SchoolEmulationGoodDeed(models.Model):
     employee_id = fields.Many2one("hr.employee", string="Colleague", check_company=True)
     description = fields.Text(string="What Happened", required=True)
     reported_by = fields.Many2one(
-        "res.users", default=lambda self: self.env.user, readonly=True
+        "res.users", default=lambda self: self.env.user, readonly=True, copy=False
     )
     state = fields.Selection(
         [
@@ -46,13 +67,14 @@ class SchoolEmulationGoodDeed(models.Model):
         default="new",
         required=True,
         readonly=True,
+        copy=False,
         tracking=True,
     )
     proposal_id = fields.Many2one(
-        "school.emulation.proposal", readonly=True, ondelete="set null"
+        "school.emulation.proposal", readonly=True, ondelete="set null", copy=False
     )
     exemplar_id = fields.Many2one(
-        "school.emulation.exemplar", readonly=True, ondelete="set null"
+        "school.emulation.exemplar", readonly=True, ondelete="set null", copy=False
     )
     company_id = fields.Many2one(
         "res.company",
@@ -61,6 +83,49 @@ class SchoolEmulationGoodDeed(models.Model):
         index=True,
         default=lambda self: self.env.company,
     )
+    can_propose_award = fields.Boolean(compute="_compute_can_transition")
+    can_make_exemplar = fields.Boolean(compute="_compute_can_transition")
+
+    @api.depends("state")
+    @api.depends_context("uid")
+    def _compute_can_transition(self):
+        for rec in self:
+            rec.can_propose_award = rec._can_transition("proposed")
+            rec.can_make_exemplar = rec._can_transition("exemplar")
+
+    def _check_transition_rights(self, new_state):
+        check_officer(
+            self.env, self.env._("Only the emulation officer acts on good deeds.")
+        )
+
+    def _check_write_locked(self, vals):
+        names = set(vals) & set(self._CONTENT_FIELDS)
+        if not names:
+            return
+        for rec in self:
+            if rec.state != "new":
+                raise UserError(
+                    self.env._(
+                        "Good deed %(name)s is %(state)s: %(fields)s can no longer "
+                        "change.",
+                        name=rec.display_name,
+                        state=rec._state_label(),
+                        fields=self._guarded_field_labels(names),
+                    )
+                )
+            if (
+                rec.reported_by != self.env.user
+                and not is_officer(self.env)
+                and not self.env.su
+            ):
+                raise UserError(
+                    self.env._(
+                        "Only %(user)s, who reported it, or the officer can change "
+                        "good deed %(name)s.",
+                        user=rec.reported_by.name,
+                        name=rec.display_name,
+                    )
+                )
 
     @api.constrains("subject_type", "student_name", "student_id", "employee_id")
     def _check_who(self):
@@ -90,7 +155,8 @@ class SchoolEmulationGoodDeed(models.Model):
         )
         if self.subject_type == "student" and not self.student_id:
             raise UserError(self.env._("Link the student record first."))
-        self.state = "proposed"
+        self._check_transition("proposed")
+        self._write_state({"state": "proposed"})
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Ad-hoc Award"),
@@ -112,6 +178,7 @@ class SchoolEmulationGoodDeed(models.Model):
         )
         if self.subject_type == "student" and not self.student_id:
             raise UserError(self.env._("Link the student record first."))
+        self._check_transition("exemplar")
         exemplar = self.env["school.emulation.exemplar"].create(
             {
                 "name": self.description[:80],
@@ -119,11 +186,12 @@ class SchoolEmulationGoodDeed(models.Model):
                 "subject_type": self.subject_type,
                 "student_id": self.student_id.id,
                 "employee_id": self.employee_id.id,
-                "story": self.description,
+                # plain text into the HTML story: escaped, never markup
+                "story": plaintext2html(self.description),
                 "company_id": self.company_id.id,
             }
         )
-        self.write({"state": "exemplar", "exemplar_id": exemplar.id})
+        self._write_state({"state": "exemplar", "exemplar_id": exemplar.id})
         return {
             "type": "ir.actions.act_window",
             "res_model": "school.emulation.exemplar",

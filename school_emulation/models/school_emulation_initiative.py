@@ -2,7 +2,12 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import grading
-from .school_emulation_state_mixin import check_officer, is_officer
+from .school_emulation_state_mixin import (
+    check_officer,
+    is_officer,
+    is_server_write,
+    trusted_write,
+)
 from .school_emulation_title import INITIATIVE_SCOPES
 
 
@@ -25,6 +30,26 @@ class SchoolEmulationInitiative(models.Model):
         "recognised": set(),
         "not_recognised": {"submitted"},
     }
+    # the council's grades and the award it supports: written by the server
+    _SERVER_FIELDS = ("score_raw", "score_normalised", "used_for_award_id")
+    _LOCKED_STATES = ("submitted", "graded", "recognised", "not_recognised")
+    # the authors' content: fixed once submitted (back to draft to change it)
+    _CONTENT_FIELDS = (
+        "name",
+        "field_subject",
+        "date_applied",
+        "applied_at",
+        "description",
+        "results",
+        "attachment_ids",
+        "author_ids",
+        "kind",
+        "period_id",
+        "requested_scope",
+        "company_id",
+    )
+    # the recognition: the officer records it once graded; fixed once recognised
+    _RECOGNITION_FIELDS = ("recognised_scope", "recognition_number", "recognition_date")
 
     name = fields.Char(string="Initiative", required=True, tracking=True)
     field_subject = fields.Char(
@@ -86,16 +111,21 @@ class SchoolEmulationInitiative(models.Model):
         ],
         default="draft",
         required=True,
+        readonly=True,
+        copy=False,
         tracking=True,
     )
     requested_scope = fields.Selection(INITIATIVE_SCOPES, default="school")
     recognised_scope = fields.Selection(
         INITIATIVE_SCOPES,
         tracking=True,
+        copy=False,
         help="Scope of effect recognised by the competent body.",
     )
-    recognition_number = fields.Char(string="Recognition Decision", tracking=True)
-    recognition_date = fields.Date(tracking=True)
+    recognition_number = fields.Char(
+        string="Recognition Decision", tracking=True, copy=False
+    )
+    recognition_date = fields.Date(tracking=True, copy=False)
     used_for_award_id = fields.Many2one(
         "school.emulation.award",
         string="Used For Award",
@@ -111,6 +141,22 @@ class SchoolEmulationInitiative(models.Model):
         index=True,
         default=lambda self: self.env.company,
     )
+    can_submit = fields.Boolean(compute="_compute_can_transition")
+    can_back_to_draft = fields.Boolean(compute="_compute_can_transition")
+    can_assign_graders = fields.Boolean(compute="_compute_can_transition")
+    can_recognise = fields.Boolean(compute="_compute_can_transition")
+    can_not_recognise = fields.Boolean(compute="_compute_can_transition")
+
+    @api.depends("state", "author_ids.share")
+    @api.depends_context("uid")
+    def _compute_can_transition(self):
+        officer = is_officer(self.env)
+        for rec in self:
+            rec.can_submit = rec._can_transition("submitted")
+            rec.can_back_to_draft = rec._can_transition("draft")
+            rec.can_assign_graders = officer and rec.state == "submitted"
+            rec.can_recognise = rec._can_transition("recognised")
+            rec.can_not_recognise = rec._can_transition("not_recognised")
 
     @api.constrains("author_ids")
     def _check_shares(self):
@@ -149,11 +195,11 @@ class SchoolEmulationInitiative(models.Model):
 
     def action_submit(self):
         self._check_transition("submitted")
-        self.write({"state": "submitted"})
+        self._write_state({"state": "submitted"})
 
     def action_back_to_draft(self):
         self._check_transition("draft")
-        self.write({"state": "draft"})
+        self._write_state({"state": "draft"})
 
     def _recused(self, member):
         """Why ``member`` may not grade this initiative (empty: may grade)."""
@@ -192,7 +238,7 @@ class SchoolEmulationInitiative(models.Model):
             for member in rec.council_id.member_ids - graded:
                 reason = rec._recused(member)
                 if reason:
-                    Recusal.create(
+                    Recusal.sudo().create(
                         {
                             "initiative_id": rec.id,
                             "member_id": member.id,
@@ -207,7 +253,8 @@ class SchoolEmulationInitiative(models.Model):
                         )
                     )
                 else:
-                    Review.create({"initiative_id": rec.id, "member_id": member.id})
+                    with trusted_write(Review._name):
+                        Review.create({"initiative_id": rec.id, "member_id": member.id})
         return True
 
     def _normalise_council(self):
@@ -225,7 +272,7 @@ class SchoolEmulationInitiative(models.Model):
                 )
             result = grading.normalise(grades)
             for initiative in initiatives:
-                initiative.write(
+                initiative._write_state(
                     {
                         "score_raw": result.raw_means.get(initiative.id, 0.0),
                         "score_normalised": result.scores.get(initiative.id, 0.0),
@@ -233,12 +280,12 @@ class SchoolEmulationInitiative(models.Model):
                 )
             for review in reviews:
                 gap = result.outliers.get(review.member_id.id)
-                review.write({"outlier": bool(gap), "disagreement": gap or 0.0})
+                review._write_state({"outlier": bool(gap), "disagreement": gap or 0.0})
 
     def _check_graded(self):
         for rec in self.filtered(lambda r: r.state == "submitted"):
             if rec.review_ids and all(r.state == "done" for r in rec.review_ids):
-                rec.sudo().write({"state": "graded"})
+                rec.sudo()._write_state({"state": "graded"})
         self._normalise_council()
 
     def action_recognise(self):
@@ -252,11 +299,11 @@ class SchoolEmulationInitiative(models.Model):
                         name=rec.name,
                     )
                 )
-        self.write({"state": "recognised"})
+        self._write_state({"state": "recognised"})
 
     def action_not_recognise(self):
         self._check_transition("not_recognised")
-        self.write({"state": "not_recognised", "is_published": False})
+        self._write_state({"state": "not_recognised", "is_published": False})
 
     def write(self, vals):
         if vals.get("is_published") and not self.env.su:
@@ -266,6 +313,64 @@ class SchoolEmulationInitiative(models.Model):
                     self.env._("Only a recognised initiative is published.")
                 )
         return super().write(vals)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self._is_trusted():
+            names = {
+                n for vals in vals_list for n in self._RECOGNITION_FIELDS if vals.get(n)
+            }
+            if names:
+                self._refuse_guarded(names)
+        return super().create(vals_list)
+
+    def _check_write_locked(self, vals):
+        _ = self.env._
+        content = set(vals) & set(self._CONTENT_FIELDS)
+        if content:
+            for rec in self.filtered(lambda r: r.state != "draft"):
+                raise UserError(
+                    _(
+                        "Initiative %(name)s is %(state)s: %(fields)s can no longer "
+                        "change.",
+                        name=rec.name,
+                        state=rec._state_label(),
+                        fields=self._guarded_field_labels(content),
+                    )
+                )
+        recognition = set(vals) & set(self._RECOGNITION_FIELDS)
+        if recognition and not self._is_trusted():
+            check_officer(
+                self.env,
+                _("Only the emulation officer records the recognition."),
+            )
+            for rec in self.filtered(lambda r: r.state != "graded"):
+                raise UserError(
+                    _(
+                        "Initiative %(name)s is %(state)s: its recognition is "
+                        "recorded once it is graded, and then kept.",
+                        name=rec.name,
+                        state=rec._state_label(),
+                    )
+                )
+        if "council_id" in vals and not self._is_trusted():
+            check_officer(
+                self.env, _("Only the emulation officer chooses the council.")
+            )
+            for rec in self.filtered(
+                lambda r: r.state not in ("draft", "submitted") or r.review_ids
+            ):
+                raise UserError(
+                    _(
+                        "The graders of %(name)s are assigned: its council is kept.",
+                        name=rec.name,
+                    )
+                )
+        if "review_ids" in vals or "recusal_ids" in vals:
+            if not self._is_trusted():
+                raise UserError(
+                    _("Gradings and recusals are made by assigning the graders.")
+                )
 
     @api.constrains("state", "recognised_scope")
     def _check_scope(self):
@@ -291,6 +396,58 @@ class SchoolEmulationInitiativeAuthor(models.Model):
     company_id = fields.Many2one(
         related="initiative_id.company_id", store=True, index=True
     )
+
+    def _check_initiative_draft(self, initiatives):
+        for initiative in initiatives.filtered(lambda r: r.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "Initiative %(name)s is submitted: its authors can no longer "
+                    "change.",
+                    name=initiative.name,
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not is_server_write(self.env, "school.emulation.initiative"):
+            self._check_initiative_draft(
+                self.env["school.emulation.initiative"].browse(
+                    [
+                        v.get("initiative_id")
+                        for v in vals_list
+                        if v.get("initiative_id")
+                    ]
+                )
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        # the value first (what was typed is wrong), then the lock
+        if "share" in vals:
+            vals["share"] = self.env["school.emulation.input.mixin"]._clean_number(
+                vals["share"], self._fields["share"]._description_string(self.env)
+            )
+            if not 0 < vals["share"] <= 100:
+                # the database's own words for the CHECK (translated with it)
+                constraint = self.env.ref(
+                    "school_emulation.constraint_school_emulation_initiative_author_"
+                    "share_range",
+                    raise_if_not_found=False,
+                )
+                raise ValidationError(
+                    constraint.sudo().message
+                    if constraint
+                    else "A contribution share is more than 0 and at most 100 %."
+                )
+        initiatives = self.initiative_id
+        if vals.get("initiative_id"):
+            initiatives |= initiatives.browse(vals["initiative_id"])
+        self._check_initiative_draft(initiatives)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_submitted(self):
+        self._check_initiative_draft(self.initiative_id)
 
     _sql_constraints = [
         (
@@ -335,7 +492,19 @@ class SchoolEmulationInitiativeReview(models.Model):
 
     _name = "school.emulation.initiative.review"
     _description = "Initiative Grading"
+    _inherit = ["school.emulation.state.mixin"]
     _order = "initiative_id, id"
+    _TRANSITIONS = {"draft": {"done"}, "done": {"draft"}}
+    # the sheet's grader and initiative are set when the graders are assigned; the
+    # total and the disagreement are computed by the server
+    _SERVER_FIELDS = (
+        "initiative_id",
+        "member_id",
+        "total",
+        "outlier",
+        "disagreement",
+    )
+    _LOCKED_STATES = ("done",)
 
     initiative_id = fields.Many2one(
         "school.emulation.initiative", required=True, ondelete="cascade", index=True
@@ -353,13 +522,21 @@ class SchoolEmulationInitiativeReview(models.Model):
     total = fields.Float(digits=(5, 2), compute="_compute_total", store=True)
     comment = fields.Text()
     state = fields.Selection(
-        [("draft", "To Grade"), ("done", "Graded")], default="draft", required=True
+        [("draft", "To Grade"), ("done", "Graded")],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
     )
     outlier = fields.Boolean(
         readonly=True, help="This grader's scores disagree with the other graders'."
     )
     disagreement = fields.Float(digits=(6, 4), readonly=True)
-    company_id = fields.Many2one(related="initiative_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="initiative_id.company_id", store=True, index=True
+    )
+    can_done = fields.Boolean(compute="_compute_can_transition")
+    can_reopen = fields.Boolean(compute="_compute_can_transition")
 
     _sql_constraints = [
         (
@@ -368,6 +545,20 @@ class SchoolEmulationInitiativeReview(models.Model):
             "A grader grades an initiative once.",
         ),
     ]
+
+    @api.depends("initiative_id.name", "member_id.name")
+    def _compute_display_name(self):
+        for rec in self:
+            rec.display_name = " - ".join(
+                p for p in (rec.initiative_id.name, rec.member_id.name) if p
+            )
+
+    @api.depends("state", "initiative_id.state")
+    @api.depends_context("uid")
+    def _compute_can_transition(self):
+        for rec in self:
+            rec.can_done = rec._can_transition("done")
+            rec.can_reopen = rec._can_transition("draft")
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -390,10 +581,37 @@ class SchoolEmulationInitiativeReview(models.Model):
                     ("company_id", "=", rec.company_id.id),
                 ]
             )
-            rec.line_ids = [
-                fields.Command.create({"criterion_id": c.id}) for c in criteria
-            ]
+            with trusted_write(self._name, "school.emulation.initiative.review.line"):
+                rec.line_ids = [
+                    fields.Command.create({"criterion_id": c.id}) for c in criteria
+                ]
         return records
+
+    def _check_write_locked(self, vals):
+        if {"comment", "line_ids"} & set(vals) and not self._is_trusted():
+            if any(rec.state == "done" for rec in self):
+                raise UserError(self.env._("Reopen the grading sheet to change it."))
+            self._check_grader()
+
+    def _check_transition_rights(self, new_state):
+        self._check_grader()
+
+    def _check_transition_record(self, new_state):
+        if new_state == "draft" and self.initiative_id.state not in (
+            "submitted",
+            "graded",
+        ):
+            raise UserError(self.env._("The initiative is already decided."))
+        if new_state == "done" and self.initiative_id.state not in (
+            "submitted",
+            "graded",
+        ):
+            raise UserError(
+                self.env._(
+                    "Initiative %(name)s is not under grading.",
+                    name=self.initiative_id.name,
+                )
+            )
 
     @api.depends("line_ids.points", "line_ids.criterion_id")
     def _compute_total(self):
@@ -422,6 +640,9 @@ class SchoolEmulationInitiativeReview(models.Model):
                     criteria=len(lines),
                 )
             )
+        if self.state == "done":
+            raise UserError(self.env._("Reopen the grading sheet to change it."))
+        self._check_grader()
         for line, value in zip(lines, points, strict=True):
             line.points = value
         return True
@@ -437,15 +658,13 @@ class SchoolEmulationInitiativeReview(models.Model):
                 )
 
     def action_done(self):
-        self._check_grader()
-        self.write({"state": "done"})
+        self._check_transition("done")
+        self._write_state({"state": "done"})
         self.initiative_id._check_graded()
 
     def action_reopen(self):
-        self._check_grader()
-        if any(r.initiative_id.state not in ("submitted", "graded") for r in self):
-            raise UserError(self.env._("The initiative is already decided."))
-        self.write({"state": "draft"})
+        self._check_transition("draft")
+        self._write_state({"state": "draft"})
 
 
 class SchoolEmulationInitiativeReviewLine(models.Model):
@@ -466,7 +685,33 @@ class SchoolEmulationInitiativeReviewLine(models.Model):
     weight = fields.Integer(related="criterion_id.weight")
     max_points = fields.Float(related="criterion_id.max_points")
     points = fields.Float(digits=(5, 2))
-    company_id = fields.Many2one(related="review_id.company_id", store=True)
+    company_id = fields.Many2one(related="review_id.company_id", store=True, index=True)
+
+    _sql_constraints = [
+        (
+            "criterion_unique",
+            "UNIQUE(review_id, criterion_id)",
+            "A criterion is graded once on a grading sheet.",
+        ),
+    ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """The sheet's lines are made with the sheet (one per rubric criterion)."""
+        if not (self.env.su or is_server_write(self.env, self._name)):
+            raise UserError(
+                self.env._(
+                    "Grading lines are made with the grading sheet, not one by one."
+                )
+            )
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_sheet(self):
+        if not (self.env.su or is_server_write(self.env, self._name)):
+            raise UserError(
+                self.env._("Grading lines are removed with their grading sheet only.")
+            )
 
     @api.constrains("points")
     def _check_points(self):
@@ -481,9 +726,19 @@ class SchoolEmulationInitiativeReviewLine(models.Model):
                 )
 
     def write(self, vals):
+        fixed = {"review_id", "criterion_id"} & set(vals)
+        if fixed and not is_server_write(self.env, self._name):
+            raise UserError(
+                self.env._("A grading line stays on its sheet and criterion.")
+            )
         if any(rec.review_id.state == "done" for rec in self):
             raise UserError(self.env._("Reopen the grading sheet to change it."))
         self.review_id._check_grader()
+        if "points" in vals:
+            vals["points"] = self.env["school.emulation.input.mixin"]._clean_number(
+                vals["points"] or 0.0,
+                self._fields["points"]._description_string(self.env),
+            )
         return super().write(vals)
 
 
@@ -501,4 +756,6 @@ class SchoolEmulationInitiativeRecusal(models.Model):
         "school.emulation.council.member", required=True, ondelete="cascade"
     )
     reason = fields.Char(required=True)
-    company_id = fields.Many2one(related="initiative_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="initiative_id.company_id", store=True, index=True
+    )

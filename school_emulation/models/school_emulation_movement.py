@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .school_emulation_state_mixin import check_officer
@@ -29,6 +29,31 @@ class SchoolEmulationMovement(models.Model):
         "closed": {"summarised", "running"},
         "summarised": set(),
     }
+    _LOCKED_STATES = ("launched", "running", "closed", "summarised")
+    # what a closed movement keeps as it was
+    _CLOSED_FIELDS = (
+        "name",
+        "kind",
+        "period_id",
+        "date_start",
+        "date_end",
+        "registration_deadline",
+        "scoring_deadline",
+        "launch_number",
+        "launch_date",
+        "launch_signer",
+        "parent_id",
+        "superior_reference",
+        "content",
+        "target_staff",
+        "target_students",
+        "target_collectives",
+        "responsible_id",
+        "criterion_set_id",
+        "registration_ids",
+        "activity_item_ids",
+        "company_id",
+    )
 
     name = fields.Char(required=True, tracking=True)
     kind = fields.Selection(
@@ -110,6 +135,11 @@ class SchoolEmulationMovement(models.Model):
         default=lambda self: self.env.company,
     )
     active = fields.Boolean(default=True)
+    can_launch = fields.Boolean(compute="_compute_can_transition")
+    can_start = fields.Boolean(compute="_compute_can_transition")
+    can_close = fields.Boolean(compute="_compute_can_transition")
+    can_summarise = fields.Boolean(compute="_compute_can_transition")
+    can_reset_to_draft = fields.Boolean(compute="_compute_can_transition")
 
     _sql_constraints = [
         (
@@ -121,6 +151,30 @@ class SchoolEmulationMovement(models.Model):
 
     def _group_expand_states(self, states, domain):
         return [key for key, _label in MOVEMENT_STATES]
+
+    @api.depends("state")
+    @api.depends_context("uid")
+    def _compute_can_transition(self):
+        for rec in self:
+            rec.can_launch = rec._can_transition("launched")
+            rec.can_start = rec._can_transition("running")
+            rec.can_close = rec._can_transition("closed")
+            rec.can_summarise = rec._can_transition("summarised")
+            rec.can_reset_to_draft = rec._can_transition("draft")
+
+    def _check_write_locked(self, vals):
+        names = set(vals) & set(self._CLOSED_FIELDS)
+        if names:
+            for rec in self.filtered(lambda r: r.state in ("closed", "summarised")):
+                raise UserError(
+                    self.env._(
+                        "Movement %(name)s is %(state)s: %(fields)s can no longer "
+                        "change.",
+                        name=rec.name,
+                        state=rec._state_label(),
+                        fields=self._guarded_field_labels(names),
+                    )
+                )
 
     def _compute_counts(self):
         regs = dict(
@@ -156,24 +210,24 @@ class SchoolEmulationMovement(models.Model):
 
     def action_launch(self):
         self._check_transition("launched")
-        self.write({"state": "launched"})
+        self._write_state({"state": "launched"})
         self._schedule_deadlines()
 
     def action_start(self):
         self._check_transition("running")
-        self.write({"state": "running"})
+        self._write_state({"state": "running"})
 
     def action_close(self):
         self._check_transition("closed")
-        self.write({"state": "closed"})
+        self._write_state({"state": "closed"})
 
     def action_summarise(self):
         self._check_transition("summarised")
-        self.write({"state": "summarised"})
+        self._write_state({"state": "summarised"})
 
     def action_reset_to_draft(self):
         self._check_transition("draft")
-        self.write({"state": "draft"})
+        self._write_state({"state": "draft"})
 
     def _schedule_deadlines(self):
         """One to-do activity per deadline for the responsible person."""

@@ -17,6 +17,9 @@ class SchoolEmulationPeriod(models.Model):
         "open": {"closed"},
         "closed": {"open"},
     }
+    _LOCKED_STATES = ("open", "closed")
+    # what a closed school year keeps as it was
+    _CLOSED_FIELDS = ("name", "date_start", "date_end", "company_id")
 
     name = fields.Char(required=True, tracking=True, help="For example 2024-2025.")
     date_start = fields.Date(string="Start Date", required=True, tracking=True)
@@ -43,6 +46,8 @@ class SchoolEmulationPeriod(models.Model):
         search="_search_is_current",
         help="The school year that contains today's date.",
     )
+    can_open = fields.Boolean(compute="_compute_can_transition")
+    can_close = fields.Boolean(compute="_compute_can_transition")
 
     _sql_constraints = [
         (
@@ -57,9 +62,29 @@ class SchoolEmulationPeriod(models.Model):
         ),
     ]
 
+    @api.depends("state")
+    @api.depends_context("uid")
+    def _compute_can_transition(self):
+        for rec in self:
+            rec.can_open = rec._can_transition("open")
+            rec.can_close = rec._can_transition("closed")
+
+    def _check_write_locked(self, vals):
+        names = set(vals) & set(self._CLOSED_FIELDS)
+        if names:
+            for rec in self.filtered(lambda r: r.state == "closed"):
+                raise UserError(
+                    self.env._(
+                        "School year %(name)s is closed: %(fields)s can no longer "
+                        "change (reopen it first).",
+                        name=rec.name,
+                        fields=self._guarded_field_labels(names),
+                    )
+                )
+
     @api.depends("date_start", "date_end")
     def _compute_is_current(self):
-        today = fields.Date.context_today(self)
+        today = self._se_today(self.company_id[:1] or None)
         for period in self:
             period.is_current = bool(
                 period.date_start
@@ -72,7 +97,7 @@ class SchoolEmulationPeriod(models.Model):
             raise UserError(
                 self.env._("Unsupported search on the current school year.")
             )
-        today = fields.Date.context_today(self)
+        today = self._se_today(self.company_id[:1] or None)
         domain = [("date_start", "<=", today), ("date_end", ">=", today)]
         if (operator == "=") != bool(value):
             domain = ["!", "&", *domain]
@@ -109,11 +134,11 @@ class SchoolEmulationPeriod(models.Model):
 
     def action_open(self):
         self._check_transition("open")
-        self.write({"state": "open"})
+        self._write_state({"state": "open"})
 
     def action_close(self):
         self._check_transition("closed")
-        self.write({"state": "closed"})
+        self._write_state({"state": "closed"})
 
     @api.model
     def _get_current(self, company=None, date=None):
@@ -123,7 +148,7 @@ class SchoolEmulationPeriod(models.Model):
         summer between two school years still has a default.
         """
         company = company or self.env.company
-        date = date or fields.Date.context_today(self)
+        date = date or self._se_today(company)
         base = [("company_id", "=", company.id)]
         return self.search(
             [*base, ("date_start", "<=", date), ("date_end", ">=", date)], limit=1

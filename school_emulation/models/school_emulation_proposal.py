@@ -7,7 +7,13 @@ from odoo.exceptions import UserError, ValidationError
 from ..tools.workdays import add_working_days
 from .school_emulation_award import AWARD_TYPES
 from .school_emulation_registration import SUBJECT_FIELDS
-from .school_emulation_state_mixin import check_officer, is_officer
+from .school_emulation_state_mixin import (
+    check_officer,
+    is_officer,
+    is_server_write,
+    is_trusted,
+    trusted_write,
+)
 
 PROPOSAL_STATES = [
     ("draft", "Draft"),
@@ -76,6 +82,34 @@ class SchoolEmulationProposal(models.Model):
         "decided": set(),
         "rejected": set(),
     }
+    # dates and reasons of the steps: written by the workflow only
+    _SERVER_FIELDS = (
+        "posting_start",
+        "posting_end",
+        "submitted_date",
+        "return_reason",
+        "reject_reason",
+    )
+    _LOCKED_STATES = (
+        "group_reviewed",
+        "council_reviewed",
+        "published",
+        "submitted",
+        "decided",
+        "rejected",
+    )
+    # the list itself: changed only while the proposal is a draft (or returned)
+    _LIST_FIELDS = (
+        "period_id",
+        "level",
+        "kind",
+        "department_id",
+        "line_ids",
+        "posting_days",
+        "company_id",
+    )
+    # what is sent: fixed once submitted
+    _SENT_FIELDS = ("authority_id", "deadline", "override_reason", "description")
 
     name = fields.Char(
         string="Reference", required=True, copy=False, readonly=True, default="/"
@@ -175,12 +209,25 @@ class SchoolEmulationProposal(models.Model):
         index=True,
         default=lambda self: self.env.company,
     )
+    can_group_review = fields.Boolean(compute="_compute_can_transition")
+    can_to_draft = fields.Boolean(compute="_compute_can_transition")
+    can_council_review = fields.Boolean(compute="_compute_can_transition")
+    can_publish = fields.Boolean(compute="_compute_can_transition")
+    can_submit = fields.Boolean(compute="_compute_can_transition")
+    can_return = fields.Boolean(compute="_compute_can_transition")
+    can_reject = fields.Boolean(compute="_compute_can_transition")
+    can_record_decision = fields.Boolean(compute="_compute_can_transition")
 
     _sql_constraints = [
         (
             "posting_days_positive",
             "CHECK(posting_days > 0)",
             "The posting period is at least one working day.",
+        ),
+        (
+            "number_unique",
+            "UNIQUE(company_id, name)",
+            "This proposal number is already used in the school's register.",
         ),
     ]
 
@@ -189,19 +236,32 @@ class SchoolEmulationProposal(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        Sequence = self.env["ir.sequence"]
+        vals_list = [dict(vals) for vals in vals_list]
         for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = Sequence.next_by_code("school.emulation.proposal") or "/"
+            # numbers come from the school's register, never from the client
+            if vals.get("name", "/") != "/" and not is_trusted(self._name):
+                self._refuse_number()
+            company = self.env["res.company"].browse(vals.get("company_id"))
+            vals["name"] = (company or self.env.company)._se_next_number("proposal")
         records = super().create(vals_list)
         records.filtered("deadline")._schedule_deadline()
         return records
 
     def write(self, vals):
+        if "name" in vals and not is_trusted(self._name):
+            self._refuse_number()
         res = super().write(vals)
         if "deadline" in vals:
             self._schedule_deadline()
         return res
+
+    def _refuse_number(self):
+        raise UserError(
+            self.env._(
+                "Proposal numbers come from the school's register; they are never "
+                "typed or changed."
+            )
+        )
 
     def _schedule_deadline(self):
         """One 'submission deadline' activity per open proposal, on its deadline."""
@@ -230,6 +290,52 @@ class SchoolEmulationProposal(models.Model):
                 )
 
     # --- transitions ---------------------------------------------------------
+    @api.depends("state", "level", "kind", "line_ids", "department_id")
+    @api.depends_context("uid")
+    def _compute_can_transition(self):
+        officer = is_officer(self.env)
+        for rec in self:
+            rec.can_group_review = rec._can_transition("group_reviewed")
+            rec.can_to_draft = rec._can_transition("draft")
+            rec.can_council_review = rec._can_transition("council_reviewed")
+            rec.can_publish = rec._can_transition("published")
+            rec.can_submit = rec._can_transition("submitted")
+            rec.can_return = rec._can_transition("returned")
+            rec.can_reject = rec._can_transition("rejected")
+            rec.can_record_decision = officer and rec.state == "submitted"
+
+    def _check_write_locked(self, vals):
+        _ = self.env._
+        for names, open_states in (
+            (set(vals) & set(self._LIST_FIELDS), ("draft", "returned")),
+            (
+                set(vals) & set(self._SENT_FIELDS),
+                (
+                    "draft",
+                    "group_reviewed",
+                    "council_reviewed",
+                    "published",
+                    "returned",
+                ),
+            ),
+        ):
+            if not names:
+                continue
+            for rec in self.filtered(lambda r, s=open_states: r.state not in s):
+                raise UserError(
+                    _(
+                        "Proposal %(name)s is %(state)s: %(fields)s can no longer "
+                        "change.",
+                        name=rec.name,
+                        state=rec._state_label(),
+                        fields=self._guarded_field_labels(names),
+                    )
+                )
+        if "override_reason" in vals and not self._is_trusted():
+            check_officer(
+                self.env, _("Only the emulation officer writes an override reason.")
+            )
+
     def _check_transition_rights(self, new_state):
         if new_state == "group_reviewed" or (
             new_state == "draft" and all(r.state == "group_reviewed" for r in self)
@@ -265,11 +371,11 @@ class SchoolEmulationProposal(models.Model):
 
     def action_group_review(self):
         self._check_transition("group_reviewed")
-        self.write({"state": "group_reviewed"})
+        self._write_state({"state": "group_reviewed"})
 
     def action_to_draft(self):
         self._check_transition("draft")
-        self.write({"state": "draft"})
+        self._write_state({"state": "draft"})
 
     def action_council_review(self):
         """The council has decided every candidate (ballot or consensus)."""
@@ -283,7 +389,7 @@ class SchoolEmulationProposal(models.Model):
                         names=", ".join(pending.mapped("display_name")),
                     )
                 )
-        self.write({"state": "council_reviewed"})
+        self._write_state({"state": "council_reviewed"})
 
     def _posting_end(self, start):
         calendar = self.company_id.resource_calendar_id
@@ -319,10 +425,10 @@ class SchoolEmulationProposal(models.Model):
     def action_publish(self):
         """Post the approved list inside the school for comments."""
         self._check_transition("published")
-        today = fields.Date.context_today(self)
+        today = self._se_today(self.company_id[:1] or None)
         for rec in self:
             end = rec._posting_end(today)
-            rec.write(
+            rec._write_state(
                 {"state": "published", "posting_start": today, "posting_end": end}
             )
             rec.activity_schedule(
@@ -345,7 +451,7 @@ class SchoolEmulationProposal(models.Model):
         self.ensure_one()
         _ = self.env._
         problems = []
-        today = fields.Date.context_today(self)
+        today = self._se_today(self.company_id[:1] or None)
         if self.kind == "annual" and self.posting_end and today <= self.posting_end:
             problems.append(
                 _(
@@ -398,10 +504,10 @@ class SchoolEmulationProposal(models.Model):
                         problems="; ".join(problems),
                     )
                 )
-            rec.write(
+            rec._write_state(
                 {
                     "state": "submitted",
-                    "submitted_date": fields.Date.context_today(self),
+                    "submitted_date": rec._se_today(rec.company_id),
                 }
             )
             rec.activity_unlink(
@@ -419,7 +525,7 @@ class SchoolEmulationProposal(models.Model):
             "reject": ("rejected", "reject_reason"),
         }[action]
         self._check_transition(new_state)
-        self.write({"state": new_state, field: reason.strip()})
+        self._write_state({"state": new_state, field: reason.strip()})
 
     def action_open_reason(self):
         self.ensure_one()
@@ -466,9 +572,12 @@ class SchoolEmulationProposal(models.Model):
         }
 
     def _on_decision_confirmed(self, decision):
+        """The decision (checked and confirmed by the officer) closes the proposal:
+        an automatic transition on the trusted path."""
         for rec in self:
             if rec.state == "submitted":
-                rec.write({"state": "decided"})
+                rec._check_transition("decided")
+                rec._write_state({"state": "decided"})
             rec.message_post(
                 body=self.env._(
                     "Decision %(number)s of %(date)s recorded: %(count)s awards.",
@@ -544,6 +653,34 @@ class SchoolEmulationProposalLine(models.Model):
     _inherit = ["school.emulation.subject.mixin"]
     _order = "proposal_id, sequence, id"
     _check_company_auto = True
+    # eligibility, ballot rule and ballot results: written by the server only
+    _SERVER_FIELDS = (
+        "eligible",
+        "eligibility_reasons",
+        "eligibility_checked",
+        "ballot_required",
+        "ballot_threshold_pct",
+        "vote_yes",
+        "vote_cast",
+        "vote_members",
+        "vote_passed",
+        "council_result",
+    )
+    # the candidate: changed only while the proposal is a draft (or returned)
+    _CANDIDATE_FIELDS = (
+        "proposal_id",
+        "sequence",
+        "subject_type",
+        "employee_id",
+        "student_id",
+        "department_id",
+        "class_id",
+        "title_id",
+        "award_form_id",
+        "award_type",
+        "achievement",
+        "initiative_id",
+    )
 
     proposal_id = fields.Many2one(
         "school.emulation.proposal", required=True, ondelete="cascade", index=True
@@ -596,7 +733,9 @@ class SchoolEmulationProposalLine(models.Model):
     award_ids = fields.One2many(
         "school.emulation.award", "proposal_line_id", string="Awards Given"
     )
-    company_id = fields.Many2one(related="proposal_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="proposal_id.company_id", store=True, index=True
+    )
 
     _sql_constraints = [
         (
@@ -644,8 +783,60 @@ class SchoolEmulationProposalLine(models.Model):
         if self.title_id:
             self.award_type = self.title_id.award_type
 
+    def _refuse_server_fields(self, names):
+        raise UserError(
+            self.env._(
+                "Proposal candidates: %(fields)s are set by the eligibility check or "
+                "the council, never written directly.",
+                fields=", ".join(
+                    self._fields[n]._description_string(self.env) for n in sorted(names)
+                ),
+            )
+        )
+
+    def _check_proposal_open(self, proposals):
+        for proposal in proposals.filtered(
+            lambda p: p.state not in ("draft", "returned")
+        ):
+            raise UserError(
+                self.env._(
+                    "Proposal %(name)s is %(state)s: its candidates can no longer "
+                    "change.",
+                    name=proposal.name,
+                    state=proposal._state_label(),
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not is_server_write(self.env, self._name):
+            names = {
+                n
+                for v in vals_list
+                for n in self._SERVER_FIELDS
+                if v.get(n) and not (n == "council_result" and v[n] == "pending")
+            }
+            if names:
+                self._refuse_server_fields(names)
+            self._check_proposal_open(
+                self.env["school.emulation.proposal"].browse(
+                    {v["proposal_id"] for v in vals_list if v.get("proposal_id")}
+                )
+            )
+        return super().create(vals_list)
+
     def write(self, vals):
-        if "council_result" in vals and not self.env.su:
+        trusted = is_server_write(self.env, self._name)
+        if not trusted:
+            names = set(vals) & set(self._SERVER_FIELDS)
+            if names:
+                self._refuse_server_fields(names)
+            if set(vals) & set(self._CANDIDATE_FIELDS):
+                proposals = self.proposal_id
+                if vals.get("proposal_id"):
+                    proposals |= proposals.browse(vals["proposal_id"])
+                self._check_proposal_open(proposals)
+        if "council_result" in vals:
             for line in self:
                 if line.ballot_required and line.session_id.state == "closed":
                     raise UserError(
@@ -655,11 +846,22 @@ class SchoolEmulationProposalLine(models.Model):
                     )
         return super().write(vals)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_sent(self):
+        if not is_server_write(self.env, self._name):
+            self._check_proposal_open(self.proposal_id)
+
+    def _write_trusted(self, vals):
+        with trusted_write(self._name):
+            return self.write(vals)
+
     def _compute_ballot_rule(self):
         """Ballot requirement and threshold of the title rule in force."""
         for line in self:
             if not line.title_id:
-                line.write({"ballot_required": False, "ballot_threshold_pct": 0})
+                line._write_trusted(
+                    {"ballot_required": False, "ballot_threshold_pct": 0}
+                )
                 continue
             title = line.title_id
             rule = title._get_rule(
@@ -668,7 +870,7 @@ class SchoolEmulationProposalLine(models.Model):
                 variant=None if title.is_default_variant else title.variant,
                 company=line.company_id,
             )._rule_values()
-            line.write(
+            line._write_trusted(
                 {
                     "ballot_required": rule["ballot_required"],
                     "ballot_threshold_pct": rule["ballot_threshold_pct"],
@@ -713,7 +915,7 @@ class SchoolEmulationProposalLine(models.Model):
             )
             for line in lines:
                 res = results[line._subject().id]
-                line.write(
+                line._write_trusted(
                     {
                         "eligible": res["eligible"],
                         "eligibility_reasons": "\n".join(res["reasons"]),
@@ -754,7 +956,7 @@ class SchoolEmulationProposalLine(models.Model):
             raise UserError(
                 self.env._("Candidates for a ballot title are decided by the ballot.")
             )
-        self.write({"council_result": result})
+        self._write_trusted({"council_result": result})
 
 
 class SchoolEmulationProposalDocument(models.Model):
@@ -777,7 +979,9 @@ class SchoolEmulationProposalDocument(models.Model):
     attachment_ids = fields.Many2many("ir.attachment", string="Files")
     done = fields.Boolean(compute="_compute_done", store=True)
     note = fields.Char()
-    company_id = fields.Many2one(related="proposal_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="proposal_id.company_id", store=True, index=True
+    )
 
     @api.depends("attachment_ids")
     def _compute_done(self):
@@ -813,7 +1017,9 @@ class SchoolEmulationProposalComment(models.Model):
     )
     comment = fields.Text(required=True)
     response = fields.Text(help="The council's answer.")
-    company_id = fields.Many2one(related="proposal_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="proposal_id.company_id", store=True, index=True
+    )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -2,7 +2,7 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 from ..tools import scoring
-from .school_emulation_state_mixin import is_officer
+from .school_emulation_state_mixin import is_officer, trusted_write
 
 SUBJECT_TYPES = [
     ("employee", "Staff Member"),
@@ -63,6 +63,26 @@ class SchoolEmulationRegistration(models.Model):
         "returned": {"submitted", "draft"},
         "accepted": {"returned"},
     }
+    # written by the workflow only (the return wizard, the submit and lock buttons)
+    _SERVER_FIELDS = (
+        "return_reason",
+        "date_submitted",
+        "criterion_set_id",
+        "scores_locked",
+    )
+    _LOCKED_STATES = ("submitted", "accepted")
+    # what the subject registers for: fixed once the registration is sent
+    _CONTENT_FIELDS = (
+        "movement_id",
+        "subject_type",
+        "employee_id",
+        "student_id",
+        "department_id",
+        "class_id",
+        "title_id",
+        "award_form_id",
+        "commitment",
+    )
 
     # no check_company: the school is this record's (company_id is related to
     # it); on a new record the company domain would hide every record
@@ -172,6 +192,11 @@ class SchoolEmulationRegistration(models.Model):
     company_id = fields.Many2one(
         related="movement_id.company_id", store=True, index=True, string="School"
     )
+    can_submit = fields.Boolean(compute="_compute_can_transition")
+    can_accept = fields.Boolean(compute="_compute_can_transition")
+    can_return = fields.Boolean(compute="_compute_can_transition")
+    can_reset_to_draft = fields.Boolean(compute="_compute_can_transition")
+    can_lock_scores = fields.Boolean(compute="_compute_can_transition")
 
     def init(self):
         # One registration per subject, movement and title (or award form).
@@ -189,6 +214,17 @@ class SchoolEmulationRegistration(models.Model):
 
     def _group_expand_states(self, states, domain):
         return [key for key, _label in REGISTRATION_STATES]
+
+    @api.depends("state")
+    @api.depends_context("uid")
+    def _compute_can_transition(self):
+        officer = self._is_officer()
+        for rec in self:
+            rec.can_submit = rec._can_transition("submitted")
+            rec.can_accept = rec._can_transition("accepted")
+            rec.can_return = rec._can_transition("returned")
+            rec.can_reset_to_draft = rec._can_transition("draft")
+            rec.can_lock_scores = officer and rec.state == "accepted"
 
     @api.depends(
         "subject_type",
@@ -320,6 +356,8 @@ class SchoolEmulationRegistration(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # the client's values first; the criteria set is the movement's, set here
+        self._check_create_guarded(vals_list)
         movements = self.env["school.emulation.movement"].browse(
             [v.get("movement_id") for v in vals_list]
         )
@@ -332,7 +370,37 @@ class SchoolEmulationRegistration(models.Model):
             for other in set(SUBJECT_FIELDS.values()) - {SUBJECT_FIELDS.get(kind)}:
                 vals[other] = False
         self._check_duplicates(vals_list, movements)
-        return super().create(vals_list)
+        with self._trusted():
+            return super().create(vals_list)
+
+    def _check_write_locked(self, vals):
+        content = set(vals) & set(self._CONTENT_FIELDS)
+        if content:
+            for rec in self.filtered(lambda r: r.state in self._LOCKED_STATES):
+                raise UserError(
+                    self.env._(
+                        "Registration %(name)s is %(state)s: %(fields)s can no "
+                        "longer change (return it first).",
+                        name=rec.display_name,
+                        state=rec._state_label(),
+                        fields=self._guarded_field_labels(content),
+                    )
+                )
+        if "score_ids" in vals and not self.env.su:
+            for rec in self.filtered(
+                lambda r: r.scores_locked or r.state != "accepted"
+            ):
+                raise UserError(
+                    self.env._(
+                        "The score sheet of %(name)s is locked or not open: its "
+                        "lines change only through scoring.",
+                        name=rec.display_name,
+                    )
+                )
+        if "lock_reason" in vals and not (self.env.su or self._is_officer()):
+            raise UserError(
+                self.env._("Only the emulation officer can lock or unlock scores.")
+            )
 
     @api.model
     def _subject_key(self, kind, subject_id, company_id):
@@ -401,7 +469,7 @@ class SchoolEmulationRegistration(models.Model):
 
     def action_submit(self):
         self._check_transition("submitted")
-        today = fields.Date.context_today(self)
+        today = self._se_today(self.company_id[:1] or None)
         for rec in self:
             deadline = rec.movement_id.registration_deadline
             if deadline and today > deadline and not self._is_officer():
@@ -413,13 +481,13 @@ class SchoolEmulationRegistration(models.Model):
                     )
                 )
         self.movement_id._check_open_for_registration()
-        self.write(
+        self._write_state(
             {"state": "submitted", "date_submitted": today, "return_reason": False}
         )
 
     def action_accept(self):
         self._check_transition("accepted")
-        self.write({"state": "accepted"})
+        self._write_state({"state": "accepted"})
         self.sudo()._prepare_sheet()
 
     def action_return(self, reason):
@@ -428,11 +496,11 @@ class SchoolEmulationRegistration(models.Model):
                 self.env._("Give the reason for returning the registration.")
             )
         self._check_transition("returned")
-        self.write({"state": "returned", "return_reason": reason})
+        self._write_state({"state": "returned", "return_reason": reason})
 
     def action_reset_to_draft(self):
         self._check_transition("draft")
-        self.write({"state": "draft"})
+        self._write_state({"state": "draft"})
 
     def action_open_return_wizard(self):
         return {
@@ -447,6 +515,10 @@ class SchoolEmulationRegistration(models.Model):
     def _prepare_sheet(self):
         """Create the missing score lines of the registration's criteria set."""
         Score = self.env["school.emulation.score"]
+        with trusted_write(Score._name):
+            return self._prepare_sheet_lines(Score)
+
+    def _prepare_sheet_lines(self, Score):
         existing = {(s.registration_id.id, s.criterion_id.id) for s in self.score_ids}
         vals = [
             {"registration_id": rec.id, "criterion_id": crit.id}
@@ -460,12 +532,22 @@ class SchoolEmulationRegistration(models.Model):
         """Lock the sheets; the reason is given or typed in the form first."""
         for rec in self:
             rec._check_lock_rights(reason or rec.lock_reason)
-            rec.write({"scores_locked": True, "lock_reason": reason or rec.lock_reason})
+            if rec.state != "accepted":
+                raise UserError(
+                    self.env._(
+                        "Only the sheet of an accepted registration is locked: "
+                        "%(name)s.",
+                        name=rec.display_name,
+                    )
+                )
+            rec._write_state(
+                {"scores_locked": True, "lock_reason": reason or rec.lock_reason}
+            )
 
     def action_unlock_scores(self, reason=None):
         for rec in self:
             rec._check_lock_rights(reason or rec.lock_reason)
-            rec.write(
+            rec._write_state(
                 {"scores_locked": False, "lock_reason": reason or rec.lock_reason}
             )
 

@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import scoring
-from .school_emulation_state_mixin import is_officer
+from .school_emulation_state_mixin import is_officer, is_server_write, trusted_write
 
 STAGES = {
     # stage: (score field, author field, comment field)
@@ -18,6 +18,16 @@ class SchoolEmulationScore(models.Model):
     _name = "school.emulation.score"
     _description = "Emulation Score"
     _order = "registration_id, sequence, id"
+    # who scored, and the resulting points: set by the server from the scores given
+    _SERVER_FIELDS = (
+        "self_user_id",
+        "group_user_id",
+        "final_user_id",
+        "points",
+        "is_scored",
+    )
+    # the line itself: created by the registration's acceptance, never moved
+    _FIXED_FIELDS = ("registration_id", "criterion_id")
 
     registration_id = fields.Many2one(
         "school.emulation.registration", required=True, index=True, ondelete="cascade"
@@ -32,14 +42,18 @@ class SchoolEmulationScore(models.Model):
     weight = fields.Float(related="criterion_id.weight", store=True)
     evidence_required = fields.Boolean(related="criterion_id.evidence_required")
     self_score = fields.Float(digits=(6, 2))
-    self_user_id = fields.Many2one("res.users", string="Self Score By", readonly=True)
+    self_user_id = fields.Many2one(
+        "res.users", string="Self Score By", readonly=True, copy=False
+    )
     self_comment = fields.Char()
     group_score = fields.Float(digits=(6, 2))
-    group_user_id = fields.Many2one("res.users", string="Group Score By", readonly=True)
+    group_user_id = fields.Many2one(
+        "res.users", string="Group Score By", readonly=True, copy=False
+    )
     group_comment = fields.Char()
     final_score = fields.Float(string="Council Score", digits=(6, 2))
     final_user_id = fields.Many2one(
-        "res.users", string="Council Score By", readonly=True
+        "res.users", string="Council Score By", readonly=True, copy=False
     )
     final_comment = fields.Char(string="Council Comment")
     points = fields.Float(
@@ -50,7 +64,9 @@ class SchoolEmulationScore(models.Model):
     )
     is_scored = fields.Boolean(compute="_compute_points", store=True)
     attachment_ids = fields.Many2many("ir.attachment", string="Evidence")
-    company_id = fields.Many2one(related="registration_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="registration_id.company_id", store=True, index=True
+    )
 
     _sql_constraints = [
         (
@@ -92,17 +108,78 @@ class SchoolEmulationScore(models.Model):
             return user == reg.leader_user_id
         return user.has_group("school_emulation.group_school_emulation_council")
 
+    def _is_trusted(self):
+        return is_server_write(self.env, self._name)
+
+    def _refuse(self, names, name=None):
+        labels = ", ".join(
+            self._fields[n]._description_string(self.env) for n in sorted(names)
+        )
+        raise UserError(
+            self.env._(
+                "Scores: %(fields)s are set by the server from the scores given, "
+                "never written directly.",
+                fields=labels,
+            )
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Score lines are made by the registration's acceptance (server side)."""
+        if not (self.env.su or self._is_trusted()):
+            raise UserError(
+                self.env._(
+                    "Score lines are created when the registration is accepted, "
+                    "not directly."
+                )
+            )
+        return super().create(vals_list)
+
     def write(self, vals):
+        trusted = self._is_trusted()
+        if not trusted:
+            guarded = set(vals) & set(self._SERVER_FIELDS + self._FIXED_FIELDS)
+            if guarded:
+                self._refuse(guarded)
         stages = [
             stage
             for stage, (score, _author, comment) in STAGES.items()
             if score in vals or comment in vals
         ]
+        if not self.env.su:
+            self._check_sheet_open()
         if stages and not self.env.su:
             self._check_scoring(stages, vals)
         for stage in stages:
             vals[STAGES[stage][1]] = self.env.uid
-        return super().write(vals)
+        with trusted_write(self._name):
+            return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_sheet(self):
+        if not (self.env.su or self._is_trusted()):
+            raise UserError(
+                self.env._(
+                    "Score lines belong to the registration's sheet: they are not "
+                    "deleted one by one."
+                )
+            )
+
+    def copy(self, default=None):
+        if not (self.env.su or self._is_trusted()):
+            raise UserError(self.env._("Score lines are not duplicated."))
+        return super().copy(default)
+
+    def _check_sheet_open(self):
+        for reg in self.registration_id:
+            if reg.scores_locked:
+                raise UserError(
+                    self.env._(
+                        "The scores of %(name)s are locked (%(reason)s).",
+                        name=reg.display_name,
+                        reason=reg.lock_reason or "-",
+                    )
+                )
 
     def _check_scoring(self, stages, vals):
         for rec in self:
@@ -132,6 +209,12 @@ class SchoolEmulationScore(models.Model):
                         )
                     )
                 value = vals.get(STAGES[stage][0])
+                if value is not None and value is not False:
+                    value = self.env["school.emulation.input.mixin"]._clean_number(
+                        value,
+                        rec._fields[STAGES[stage][0]]._description_string(self.env),
+                    )
+                    vals[STAGES[stage][0]] = value
                 try:
                     scoring.check_points(value, rec.criterion_id.max_points)
                 except scoring.ScoreError:

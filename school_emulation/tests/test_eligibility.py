@@ -9,6 +9,7 @@ set of CSTĐCS is a non-default variant from 01/10/2026).
 from odoo import Command
 from odoo.tests import tagged
 
+from ..models.school_emulation_state_mixin import trusted_write
 from .common import SchoolEmulationCase
 
 
@@ -75,17 +76,21 @@ class TestEligibility(SchoolEmulationCase):
         )
 
     def _initiative(self, emp, year, scope):
-        return self.env["school.emulation.initiative"].create(
-            {
-                "name": f"Sáng kiến {scope} {year}",
-                "period_id": self.y[year].id,
-                "state": "recognised",
-                "recognised_scope": scope,
-                "recognition_number": "1/QĐ",
-                "author_ids": [Command.create({"employee_id": emp.id, "share": 100})],
-                **self.company,
-            }
-        )
+        # a recognised initiative as the workflow leaves it (trusted server path)
+        with trusted_write("school.emulation.initiative"):
+            return self.env["school.emulation.initiative"].create(
+                {
+                    "name": f"Sáng kiến {scope} {year}",
+                    "period_id": self.y[year].id,
+                    "state": "recognised",
+                    "recognised_scope": scope,
+                    "recognition_number": "1/QĐ",
+                    "author_ids": [
+                        Command.create({"employee_id": emp.id, "share": 100})
+                    ],
+                    **self.company,
+                }
+            )
 
     def _check(self, code, year, records, variant=None, pending=None, period=None):
         res = self.Engine.evaluate(
@@ -356,14 +361,16 @@ class TestEligibility(SchoolEmulationCase):
         ini = self._initiative(emp, "2025-2026", "province")
         res = self._check("CSTD_TQ", "2025-2026", emp)
         self.assertEqual(res["codes"], ["no_initiative"])
-        ini.recognised_scope = "national"
+        with trusted_write(ini._name):  # re-recognised nationally (server path)
+            ini.recognised_scope = "national"
         self.assertTrue(self._check("CSTD_TQ", "2025-2026", emp)["eligible"])
 
     def test_initiative_already_used_does_not_count(self):
         emp = self._emp()
         self._rate(emp, "2025-2026", "httnv")
         ini = self._initiative(emp, "2025-2026", "school")
-        ini.used_for_award_id = self._award(emp, "2021-2022", "LDTT")
+        with trusted_write(ini._name):  # as the award's confirmation does
+            ini.used_for_award_id = self._award(emp, "2021-2022", "LDTT")
         res = self._check("CSTDCS", "2025-2026", emp, pending=self._pending_ldtt(emp))
         self.assertEqual(res["codes"], ["rating_or_initiative"])
 

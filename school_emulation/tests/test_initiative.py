@@ -5,6 +5,7 @@ from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from ..models.school_emulation_state_mixin import trusted_write
 from .common import PREFIX, SchoolEmulationCase
 
 
@@ -99,10 +100,16 @@ class TestInitiative(SchoolEmulationCase):
         self.assertNotIn(leader_member, initiative.review_ids.member_id)
         self.assertEqual(initiative.recusal_ids.member_id, leader_member)
         self.assertIn("recused", initiative.message_ids[0].body)
-        with self.assertRaisesRegex(ValidationError, "may not grade"):
-            self.env["school.emulation.initiative.review"].create(
-                {"initiative_id": initiative.id, "member_id": leader_member.id}
-            )
+        Review = self.env["school.emulation.initiative.review"]
+        vals = {"initiative_id": initiative.id, "member_id": leader_member.id}
+        # a client never makes a grading sheet; the server refuses a recused one
+        with self.assertRaisesRegex(UserError, "workflow"):
+            Review.with_user(self.officer).create(vals)
+        with (
+            self.assertRaisesRegex(ValidationError, "may not grade"),
+            trusted_write(Review._name),
+        ):
+            Review.create(vals)
 
     def test_same_group_recusal_when_configured(self):
         self.council.exclude_author_department = True
@@ -290,29 +297,31 @@ class TestPublicPage(HttpCase):
             }
         )
         Exemplar = self.env["school.emulation.exemplar"]
-        common = {
-            "company_id": school.id,
-            "period_id": year.id,
-            "state": "recognised",
-        }
-        Exemplar.create(
-            {
-                "name": "Tấm gương nhặt được của rơi",
-                "exemplar_type": "good_deed",
-                "subject_type": "student",
-                "student_id": student.id,
-                "story": "<p>Trả lại ví</p><script>alert('x')</script>",
-                "is_published": True,
-                **common,
+        # fixtures in their published state (the workflow is tested elsewhere)
+        with trusted_write(Exemplar._name):
+            common = {
+                "company_id": school.id,
+                "period_id": year.id,
+                "state": "recognised",
             }
-        )
-        Exemplar.create(
-            {
-                "name": "Điển hình chưa công bố",
-                "subject_type": "school",
-                **common,
-            }
-        )
+            Exemplar.create(
+                {
+                    "name": "Tấm gương nhặt được của rơi",
+                    "exemplar_type": "good_deed",
+                    "subject_type": "student",
+                    "student_id": student.id,
+                    "story": "<p>Trả lại ví</p><script>alert('x')</script>",
+                    "is_published": True,
+                    **common,
+                }
+            )
+            Exemplar.create(
+                {
+                    "name": "Điển hình chưa công bố",
+                    "subject_type": "school",
+                    **common,
+                }
+            )
         response = self.url_open(f"/thi-dua/guong-dien-hinh/{school.id}")
         self.assertEqual(response.status_code, 200)
         page = response.text

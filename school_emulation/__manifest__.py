@@ -3,7 +3,7 @@
     "summary": "Thi đua, khen thưởng trong trường học: phong trào, đăng ký, chấm điểm, "
     "xét danh hiệu, hội đồng, đề nghị và quyết định khen thưởng. "
     "Emulation movements and awards for Vietnamese schools.",
-    "version": "18.0.1.1.0",
+    "version": "18.0.2.0.0",
     "category": "Human Resources/Emulation",
     "website": "https://github.com/school-emulation/school_emulation",
     "author": "School Emulation contributors",
@@ -47,6 +47,9 @@
         "views/school_emulation_menus.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "school_emulation/static/src/ballot_box/*",
+        ],
         "web.assets_tests": [
             "school_emulation/static/tests/tours/*.js",
         ],

@@ -1,8 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import scoring
-from .school_emulation_state_mixin import check_officer
+from ..tools import scoring, voting
+from .school_emulation_state_mixin import check_officer, is_trusted, trusted_write
 
 AWARDS = [
     ("flag", "Emulation Flag (Cờ thi đua)"),
@@ -22,7 +22,11 @@ class SchoolEmulationBlock(models.Model):
 
     _name = "school.emulation.block"
     _description = "Emulation Block"
-    _inherit = ["mail.thread", "school.emulation.state.mixin"]
+    _inherit = [
+        "mail.thread",
+        "school.emulation.state.mixin",
+        "school.emulation.ballot.box.mixin",
+    ]
     _order = "period_id desc, name"
     _check_company_auto = True
 
@@ -32,6 +36,7 @@ class SchoolEmulationBlock(models.Model):
         "voting": {"done", "scoring"},
         "done": set(),
     }
+    _LOCKED_STATES = ("scoring", "voting", "done")
 
     name = fields.Char(required=True, tracking=True)
     period_id = fields.Many2one(
@@ -100,6 +105,10 @@ class SchoolEmulationBlock(models.Model):
         index=True,
         default=lambda self: self.env.company,
     )
+    can_start_scoring = fields.Boolean(compute="_compute_can_transition")
+    can_start_voting = fields.Boolean(compute="_compute_can_transition")
+    can_back_to_scoring = fields.Boolean(compute="_compute_can_transition")
+    can_close = fields.Boolean(compute="_compute_can_transition")
 
     _sql_constraints = [
         (
@@ -109,6 +118,37 @@ class SchoolEmulationBlock(models.Model):
             "Ballot thresholds are percentages between 0 and 100.",
         ),
     ]
+
+    @api.depends("state")
+    @api.depends_context("uid")
+    def _compute_can_transition(self):
+        for rec in self:
+            rec.can_start_scoring = rec._can_transition("scoring")
+            rec.can_start_voting = rec._can_transition("voting")
+            rec.can_back_to_scoring = rec.state == "voting" and rec._can_transition(
+                "scoring"
+            )
+            rec.can_close = rec._can_transition("done")
+
+    def _check_write_locked(self, vals):
+        """The scoring table and thresholds are fixed once scoring starts."""
+        names = set(vals) & {
+            "criterion_set_id",
+            "flag_threshold_pct",
+            "merit_threshold_pct",
+            "period_id",
+            "company_id",
+        }
+        if names:
+            for rec in self.filtered(lambda r: r.state != "draft"):
+                raise UserError(
+                    self.env._(
+                        "Block %(name)s is past its pledge: %(fields)s can no longer "
+                        "change.",
+                        name=rec.name,
+                        fields=self._guarded_field_labels(names),
+                    )
+                )
 
     def _compute_member_count(self):
         for rec in self:
@@ -135,10 +175,14 @@ class SchoolEmulationBlock(models.Model):
 
     def action_start_scoring(self):
         self._check_transition("scoring")
-        self.write({"state": "scoring"})
+        self._write_state({"state": "scoring"})
         self.member_ids._prepare_sheet()
 
-    def action_start_voting(self):
+    def action_start_voting(self, passphrase=None):
+        """Open the acclamation ballot and seal its box. Returns the counting
+        board's passphrase (generated when none is given): shown once, never
+        stored; without it the ballots cannot be counted."""
+        self.ensure_one()
         self._check_transition("voting")
         for block in self:
             unscored = block.member_ids.filtered(lambda m: not m.final_done)
@@ -149,30 +193,73 @@ class SchoolEmulationBlock(models.Model):
                         units=", ".join(unscored.mapped("name")),
                     )
                 )
-        self.write({"state": "voting"})
+        passphrase = self._ballot_box_open(passphrase)
+        self._write_state({"state": "voting"})
+        return passphrase
 
     def action_back_to_scoring(self):
         self._check_transition("scoring")
-        self.write({"state": "scoring"})
+        for block in self:
+            block._ballot_box_discard()
+        self._write_state({"state": "scoring"})
 
-    def action_close(self):
+    def action_close(self, passphrase=None):
+        """Close the year: the counting board's passphrase opens the sealed box in
+        memory; only the yes votes per unit and award are written."""
         self._check_transition("done")
-        self.write({"state": "done"})
+        for block in self:
+            block._count_ballots(passphrase)
+        self._write_state({"state": "done"})
 
     # --- secret acclamation ballot (suy tôn) -----------------------------------------
+    def _ballot_races(self):
+        return {award: self.member_ids for award, _label in AWARDS}
+
+    def _ballot_voter_count(self):
+        return (
+            self.env["school.emulation.block.voter"]
+            .sudo()
+            .search_count([("block_id", "=", self.id)])
+        )
+
+    def _clean_units(self, value, label):
+        Member = self.env["school.emulation.block.member"]
+        if isinstance(value, models.BaseModel):
+            if value._name != Member._name:
+                raise UserError(self.env._("Only member units can be candidates."))
+            return value
+        if value is None or value is False:
+            return Member
+        ids = self.env["school.emulation.input.mixin"]._clean_ids(value, label)
+        return Member.browse(ids)
+
     def cast_vote(self, voter, award, yes_candidates):
         """Record one unit's ballot for ``award``: yes for ``yes_candidates``, no for
-        every other candidate. Who voted is kept apart from what was voted."""
+        every other candidate. Who voted (``block.voter``) is written apart from
+        one sealed ballot (ciphertext only). Records or ids are accepted."""
         self.ensure_one()
+        check_officer(
+            self.env,
+            self.env._("Only the emulation officer enters the units' ballots."),
+        )
+        voter = self._clean_units(voter, self.env._("Voting unit"))
+        yes_candidates = self._clean_units(yes_candidates, self.env._("Candidates"))
+        if not isinstance(award, str) or award not in dict(AWARDS):
+            raise UserError(
+                self.env._("Choose the award of the ballot: flag or merit.")
+            )
         if self.state != "voting":
             raise UserError(
                 self.env._(
                     "The acclamation ballot of %(block)s is not open.", block=self.name
                 )
             )
-        if voter.block_id != self:
+        if len(voter) != 1 or voter.block_id != self:
             raise UserError(
-                self.env._("%(unit)s is not a member of this block.", unit=voter.name)
+                self.env._(
+                    "%(unit)s is not a member of this block.",
+                    unit=", ".join(voter.mapped("name")) or "-",
+                )
             )
         Voter = self.env["school.emulation.block.voter"].sudo()
         if Voter.search_count(
@@ -190,32 +277,90 @@ class SchoolEmulationBlock(models.Model):
         if yes_candidates - self.member_ids:
             raise UserError(self.env._("Only member units can be candidates."))
         Voter.create({"block_id": self.id, "member_id": voter.id, "award": award})
-        self.env["school.emulation.block.ballot"].sudo().create(
-            [
-                {
-                    "block_id": self.id,
-                    "candidate_id": candidate.id,
-                    "award": award,
-                    "yes": candidate in yes_candidates,
-                }
-                for candidate in self.member_ids
-            ]
-        )
+        self._ballot_box_seal(award, yes_candidates.ids)
         return True
 
-    def _tally(self):
-        """``{(candidate id, award): yes votes}`` over all ballots of the block."""
+    def _count_ballots(self, passphrase):
+        """Open the box and write the yes votes per unit and award (one write per
+        unit, in the units' order: nothing follows the voters)."""
         self.ensure_one()
-        rows = (
-            self.env["school.emulation.block.ballot"]
-            .sudo()
-            ._read_group(
-                [("block_id", "=", self.id), ("yes", "=", True)],
-                ["candidate_id", "award"],
-                ["__count"],
-            )
+        if not self._ballot_keys() and not self._ballot_voter_count():
+            tally = {}
+        else:
+            tally = self._ballot_box_close(passphrase)
+        Member = self.env["school.emulation.block.member"]
+        with trusted_write(Member._name):
+            for member in self.member_ids.sorted("id"):
+                member.write(
+                    {
+                        "flag_votes": tally.get("flag", {}).get(member.id, 0),
+                        "merit_votes": tally.get("merit", {}).get(member.id, 0),
+                    }
+                )
+
+    def get_ballot_paper(self):
+        """What the ballot dialog shows the officer: the voting units, the two
+        awards and the candidates (nothing ticked)."""
+        self.ensure_one()
+        check_officer(
+            self.env,
+            self.env._("Only the emulation officer enters the units' ballots."),
         )
-        return {(cand.id, award): count for cand, award, count in rows}
+        if self.state != "voting":
+            raise UserError(
+                self.env._(
+                    "The acclamation ballot of %(block)s is not open.", block=self.name
+                )
+            )
+        awards = dict(
+            self.env["school.emulation.block.voter"]
+            ._fields["award"]
+            ._description_selection(self.env)
+        )
+        candidates = [
+            {"id": m.id, "name": m.name, "detail": ""}
+            for m in self.member_ids.sorted("id")
+        ]
+        return {
+            "title": self.env._("Acclamation Ballot: %(block)s", block=self.name),
+            "self_vote": False,
+            "voters": [{"id": m.id, "name": m.name} for m in self.member_ids],
+            "voter_label": self.env._("Voting unit"),
+            "races": [
+                {"key": key, "label": awards[key], "candidates": candidates}
+                for key, _label in AWARDS
+            ],
+            "choices_kw": "yes_candidates",
+            "voter_kw": "voter",
+            "voter_flag_kw": False,
+            "race_kw": "award",
+        }
+
+    def _ballot_dialog(self, mode, method=False):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.client",
+            "tag": "school_emulation.ballot_box",
+            "name": self.display_name,
+            "params": {
+                "mode": mode,
+                "model": self._name,
+                "res_id": self.id,
+                "method": method,
+            },
+        }
+
+    def action_open_vote(self):
+        """The ballot dialog: choices stay in the browser until sent."""
+        return self._ballot_dialog("cast", "cast_vote")
+
+    def action_open_ballot_box(self):
+        """The sealing dialog: passphrase for the counting board, then open."""
+        return self._ballot_dialog("open", "action_start_voting")
+
+    def action_close_ballot_box(self):
+        """The count dialog: the counting board's passphrase, then close."""
+        return self._ballot_dialog("close", "action_close")
 
 
 class SchoolEmulationBlockMember(models.Model):
@@ -250,10 +395,11 @@ class SchoolEmulationBlockMember(models.Model):
         compute="_compute_totals", store=True, string="Final Score Approved"
     )
     rank = fields.Integer(compute="_compute_rank")
-    flag_votes = fields.Integer(compute="_compute_ballot_result")
-    merit_votes = fields.Integer(compute="_compute_ballot_result")
+    # written by the count at the close of the ballot, never by a client
+    flag_votes = fields.Integer(readonly=True, copy=False)
+    merit_votes = fields.Integer(readonly=True, copy=False)
     proposed_award = fields.Selection(AWARDS, compute="_compute_ballot_result")
-    company_id = fields.Many2one(related="block_id.company_id", store=True)
+    company_id = fields.Many2one(related="block_id.company_id", store=True, index=True)
 
     _sql_constraints = [
         (
@@ -309,16 +455,16 @@ class SchoolEmulationBlockMember(models.Model):
             for m in self.filtered(lambda x, b=block: x.block_id == b):
                 m.rank = ranks.get(m.id, 0)
 
+    @api.depends("flag_votes", "merit_votes", "rank")
     def _compute_ballot_result(self):
         for block in self.block_id:
-            tally = block._tally()
             total = len(block.member_ids)
             for m in self.filtered(lambda x, b=block: x.block_id == b):
-                m.flag_votes = tally.get((m.id, "flag"), 0)
-                m.merit_votes = tally.get((m.id, "merit"), 0)
                 # Integer rule over ALL member units: yes * 100 >= threshold * total.
-                flag_ok = m.flag_votes * 100 >= block.flag_threshold_pct * total
-                merit_ok = m.merit_votes * 100 >= block.merit_threshold_pct * total
+                flag_ok = voting.passed(m.flag_votes, block.flag_threshold_pct, total)
+                merit_ok = voting.passed(
+                    m.merit_votes, block.merit_threshold_pct, total
+                )
                 # The flag goes only to the unit with the highest final score.
                 if m.rank == 1 and flag_ok and m.flag_votes:
                     m.proposed_award = "flag"
@@ -326,6 +472,24 @@ class SchoolEmulationBlockMember(models.Model):
                     m.proposed_award = "merit"
                 else:
                     m.proposed_award = False
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not is_trusted(self._name) and any(
+            vals.get("flag_votes") or vals.get("merit_votes") for vals in vals_list
+        ):
+            raise UserError(self._votes_refusal())
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if {"flag_votes", "merit_votes"} & set(vals) and not is_trusted(self._name):
+            raise UserError(self._votes_refusal())
+        return super().write(vals)
+
+    def _votes_refusal(self):
+        return self.env._(
+            "Ballot results are written only by the count of the sealed ballot box."
+        )
 
     def _prepare_sheet(self):
         Score = self.env["school.emulation.block.score"]
@@ -363,7 +527,7 @@ class SchoolEmulationBlockScore(models.Model):
     final_set = fields.Boolean(string="Final Approved")
     evidence = fields.Char()
     attachment_ids = fields.Many2many("ir.attachment", string="Evidence Files")
-    company_id = fields.Many2one(related="member_id.company_id", store=True)
+    company_id = fields.Many2one(related="member_id.company_id", store=True, index=True)
 
     _sql_constraints = [
         (
@@ -414,7 +578,7 @@ class SchoolEmulationBlockVoter(models.Model):
         "school.emulation.block.member", required=True, ondelete="cascade"
     )
     award = fields.Selection(AWARDS, required=True)
-    company_id = fields.Many2one(related="block_id.company_id", store=True)
+    company_id = fields.Many2one(related="block_id.company_id", store=True, index=True)
 
     _sql_constraints = [
         (
@@ -423,22 +587,3 @@ class SchoolEmulationBlockVoter(models.Model):
             "A unit votes once per award.",
         ),
     ]
-
-
-class SchoolEmulationBlockBallot(models.Model):
-    """One secret ballot line: a candidate, an award, yes or no. It holds no voter and,
-    without access log columns, no author or time that could point to one."""
-
-    _name = "school.emulation.block.ballot"
-    _description = "Block Secret Ballot"
-    _log_access = False
-
-    block_id = fields.Many2one(
-        "school.emulation.block", required=True, index=True, ondelete="cascade"
-    )
-    candidate_id = fields.Many2one(
-        "school.emulation.block.member", required=True, ondelete="cascade"
-    )
-    award = fields.Selection(AWARDS, required=True)
-    yes = fields.Boolean()
-    company_id = fields.Many2one(related="block_id.company_id", store=True)

@@ -3,7 +3,8 @@ import random
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .school_emulation_state_mixin import check_officer, is_officer
+from ..tools import voting
+from .school_emulation_state_mixin import check_officer, is_officer, trusted_write
 
 COUNCIL_ROLES = [
     ("chair", "Chair"),
@@ -129,7 +130,9 @@ class SchoolEmulationCouncilMember(models.Model):
     )
     department_id = fields.Many2one(related="employee_id.department_id", store=True)
     role = fields.Selection(COUNCIL_ROLES, required=True, default="member")
-    company_id = fields.Many2one(related="council_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="council_id.company_id", store=True, index=True
+    )
 
     _sql_constraints = [
         (
@@ -161,14 +164,21 @@ class SchoolEmulationCouncilMember(models.Model):
 
 class SchoolEmulationCouncilSession(models.Model):
     """A council meeting (phiên họp): attendance, agenda of candidates, secret
-    ballot, and the minutes generated from the data when it closes."""
+    ballot in a sealed box, and the minutes generated from the data when it
+    closes. Nothing of a closed session changes."""
 
     _name = "school.emulation.council.session"
     _description = "Council Session"
-    _inherit = ["mail.thread", "mail.activity.mixin", "school.emulation.state.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "school.emulation.state.mixin",
+        "school.emulation.ballot.box.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
     _TRANSITIONS = {"draft": {"open"}, "open": {"closed", "draft"}}
+    _SERVER_FIELDS = ("minutes_html", "ballot_minutes_html")
 
     name = fields.Char(required=True, tracking=True)
     council_id = fields.Many2one(
@@ -214,11 +224,23 @@ class SchoolEmulationCouncilSession(models.Model):
         tracking=True,
     )
     conclusion = fields.Text(help="The council's conclusions for the minutes.")
+    # generated from the data at the close, then locked; sanitised all the same
+    # (they end in a PDF: no script, no javascript: link survives)
     minutes_html = fields.Html(
-        string="Minutes", readonly=True, copy=False, sanitize=False
+        string="Minutes",
+        readonly=True,
+        copy=False,
+        sanitize=True,
+        sanitize_overridable=False,
+        sanitize_style=True,
     )
     ballot_minutes_html = fields.Html(
-        string="Ballot-Count Minutes", readonly=True, copy=False, sanitize=False
+        string="Ballot-Count Minutes",
+        readonly=True,
+        copy=False,
+        sanitize=True,
+        sanitize_overridable=False,
+        sanitize_style=True,
     )
     # the school is known before the council is chosen (the council list of a new
     # session is the school's); check_company keeps both in line
@@ -241,7 +263,9 @@ class SchoolEmulationCouncilSession(models.Model):
                 vals["company_id"] = school[vals["council_id"]]
         return super().create(vals_list)
 
-    @api.depends("attendance_ids.present", "council_id.member_ids")
+    @api.depends(
+        "attendance_ids.present", "council_id.member_ids", "council_id.quorum_pct"
+    )
     def _compute_attendance(self):
         for rec in self:
             total = len(rec.council_id.member_ids)
@@ -277,6 +301,16 @@ class SchoolEmulationCouncilSession(models.Model):
             ),
         )
 
+    def _check_write_locked(self, vals):
+        changed = {f for f in vals if not f.startswith(("message_", "activity_"))}
+        if changed and any(rec.state == "closed" for rec in self):
+            raise UserError(
+                self.env._(
+                    "The session is closed: its minutes, results and attendance "
+                    "no longer change."
+                )
+            )
+
     # --- preparation ------------------------------------------------------------------
     def action_prepare(self):
         """Attendance lines for every member; candidates from the proposals."""
@@ -296,22 +330,31 @@ class SchoolEmulationCouncilSession(models.Model):
             lines._compute_ballot_rule()
         return True
 
-    def action_open(self):
+    def action_open(self, passphrase=None):
+        """Open the vote and seal the ballot box. Returns the counting board's
+        passphrase (generated when none is given): it is shown once and never
+        stored; without it the ballots cannot be counted. A session without a
+        ballot candidate (consensus only) has no box: returns False."""
+        self.ensure_one()
         self._check_transition("open")
-        for rec in self:
-            if not rec.quorum_reached:
-                raise UserError(
-                    self.env._(
-                        "No quorum: %(present)s of %(total)s members are present; "
-                        "%(pct)s %% of all members are required.",
-                        present=rec.present_count,
-                        total=rec.member_total,
-                        pct=rec.council_id.quorum_pct,
-                    )
+        if not self.quorum_reached:
+            raise UserError(
+                self.env._(
+                    "No quorum: %(present)s of %(total)s members are present; "
+                    "%(pct)s %% of all members are required.",
+                    present=self.present_count,
+                    total=self.member_total,
+                    pct=self.council_id.quorum_pct,
                 )
-            if not rec.line_ids:
-                raise UserError(self.env._("The session has no candidates."))
-        self.write({"state": "open"})
+            )
+        if not self.line_ids:
+            raise UserError(self.env._("The session has no candidates."))
+        if self._ballot_lines():
+            passphrase = self._ballot_box_open(passphrase)
+        else:
+            passphrase = False
+        self._write_state({"state": "open"})
+        return passphrase
 
     def action_back_to_draft(self):
         self._check_transition("draft")
@@ -319,28 +362,69 @@ class SchoolEmulationCouncilSession(models.Model):
             raise UserError(
                 self.env._("Ballots were cast: the session can only be closed.")
             )
-        self.write({"state": "draft"})
+        for rec in self:
+            rec._ballot_box_discard()
+        self._write_state({"state": "draft"})
 
     # --- secret ballot ----------------------------------------------------------------
     def _ballot_lines(self):
         return self.line_ids.filtered("ballot_required")
 
+    def _ballot_races(self):
+        return {"": self._ballot_lines()}
+
+    def _ballot_voter_count(self):
+        return (
+            self.env["school.emulation.ballot.voter"]
+            .sudo()
+            .search_count([("session_id", "=", self.id)])
+        )
+
+    def _clean_lines(self, value):
+        """Candidate lines from records or ids (as JSON-RPC sends them)."""
+        Line = self.env["school.emulation.proposal.line"]
+        if isinstance(value, models.BaseModel):
+            if value._name != Line._name:
+                raise UserError(
+                    self.env._("Vote only for the ballot candidates of this session.")
+                )
+            return value
+        if value is None or value is False:
+            return Line
+        ids = self.env["school.emulation.input.mixin"]._clean_ids(
+            value, self.env._("Candidates")
+        )
+        return Line.browse(ids)
+
+    def _clean_member(self, value):
+        Member = self.env["school.emulation.council.member"]
+        if isinstance(value, models.BaseModel):
+            if value._name != Member._name or len(value) > 1:
+                raise UserError(self.env._("A ballot is cast for one member."))
+            return value
+        if value is None or value is False:
+            return Member
+        ids = self.env["school.emulation.input.mixin"]._clean_ids(
+            value, self.env._("Member")
+        )
+        if len(ids) != 1:
+            raise UserError(self.env._("A ballot is cast for one member."))
+        return Member.browse(ids)
+
     def cast_vote(self, yes_lines, member=None, written=False):
-        """One member's ballot paper: yes for ``yes_lines``, no for every other
-        ballot candidate of the session. ``member`` (with ``written``) records the
+        """One member's ballot: yes for ``yes_lines``, no for every other ballot
+        candidate of the session. ``member`` (with ``written``) records the
         written opinion of an absent member, entered by the officer or secretary.
 
-        Who voted (``ballot.voter``) is stored apart from what was voted
-        (``ballot``), which has no voter, author or time column. Records or ids
-        (JSON-RPC) are accepted.
+        One call, the choices as arguments (the ballot dialog keeps them in the
+        browser): it writes who voted (``ballot.voter``) and one sealed ballot
+        (``ballot``: ciphertext only). Records or ids (JSON-RPC) are accepted;
+        anything else is refused.
         """
         self.ensure_one()
-        if not isinstance(yes_lines, models.BaseModel):
-            yes_lines = self.env["school.emulation.proposal.line"].browse(
-                yes_lines or []
-            )
-        if member and not isinstance(member, models.BaseModel):
-            member = self.env["school.emulation.council.member"].browse(member)
+        yes_lines = self._clean_lines(yes_lines)
+        member = self._clean_member(member)
+        written = bool(written)
         if self.state != "open":
             raise UserError(
                 self.env._("Voting in %(session)s is closed.", session=self.name)
@@ -371,6 +455,13 @@ class SchoolEmulationCouncilSession(models.Model):
                 )
             )
         candidates = self._ballot_lines()
+        if not candidates:
+            raise UserError(
+                self.env._(
+                    "%(session)s has no candidate for a secret ballot.",
+                    session=self.name,
+                )
+            )
         if yes_lines - candidates:
             raise UserError(
                 self.env._("Vote only for the ballot candidates of this session.")
@@ -387,19 +478,15 @@ class SchoolEmulationCouncilSession(models.Model):
                 "channel": "written" if written else "in_person",
             }
         )
-        self.env["school.emulation.ballot"].sudo().create(
-            [
-                {"session_id": self.id, "line_id": line.id, "yes": line in yes_lines}
-                for line in candidates
-            ]
-        )
+        self._ballot_box_seal("", yes_lines.ids)
+        self.invalidate_recordset(["voted_count", "has_voted"])
         return True
 
     def record_paper_ballots(self, papers):
         """Paper ballots counted by the counting committee (Ban kiểm phiếu): one
         set of yes candidates (records or ids) per paper, from every present member
         who has not voted in Odoo. They are marked as having voted; the papers carry
-        no name."""
+        no name and are sealed into the box in random order."""
         self.ensure_one()
         check_officer(
             self.env, self.env._("Only the emulation officer enters paper ballots.")
@@ -408,6 +495,11 @@ class SchoolEmulationCouncilSession(models.Model):
             raise UserError(
                 self.env._("Voting in %(session)s is closed.", session=self.name)
             )
+        if not isinstance(papers, list | tuple):
+            raise self.env["school.emulation.input.mixin"]._input_error(
+                "bad_ids", self.env._("Paper ballots")
+            )
+        papers = [self._clean_lines(yes) for yes in papers]
         Voter = self.env["school.emulation.ballot.voter"].sudo()
         voted = Voter.search([("session_id", "=", self.id)]).member_id
         remaining = self.attendance_ids.filtered("present").member_id - voted
@@ -420,11 +512,6 @@ class SchoolEmulationCouncilSession(models.Model):
                     members=len(remaining),
                 )
             )
-        Line = self.env["school.emulation.proposal.line"]
-        papers = [
-            yes if isinstance(yes, models.BaseModel) else Line.browse(yes)
-            for yes in papers
-        ]
         candidates = self._ballot_lines()
         for yes in papers:
             if yes - candidates:
@@ -437,100 +524,144 @@ class SchoolEmulationCouncilSession(models.Model):
                 for m in remaining
             ]
         )
-        self.env["school.emulation.ballot"].sudo().create(
-            [
-                {"session_id": self.id, "line_id": line.id, "yes": line in yes}
-                for yes in papers
-                for line in candidates
-            ]
-        )
+        random.SystemRandom().shuffle(papers)
+        for yes in papers:
+            self._ballot_box_seal("", yes.ids)
+        self.invalidate_recordset(["voted_count", "has_voted"])
         return True
 
-    def _tally(self):
-        """``{line id: yes votes}`` over the session's ballots."""
+    def get_ballot_paper(self):
+        """What the ballot dialog shows: the candidates (nothing ticked), and for
+        the officer or secretary the absent members whose written opinion may be
+        entered. Read only; the choices stay in the browser until ``cast_vote``."""
         self.ensure_one()
-        rows = (
-            self.env["school.emulation.ballot"]
-            .sudo()
-            ._read_group(
-                [("session_id", "=", self.id), ("yes", "=", True)],
-                ["line_id"],
-                ["__count"],
+        if self.state != "open":
+            raise UserError(
+                self.env._("Voting in %(session)s is closed.", session=self.name)
             )
-        )
-        return {line.id: count for line, count in rows}
+        me = self.council_id._member_of(self.env.user)
+        voters = []
+        enters_opinions = is_officer(self.env) or me.role == "secretary"
+        if enters_opinions:
+            voted = (
+                self.env["school.emulation.ballot.voter"]
+                .sudo()
+                .search([("session_id", "=", self.id)])
+                .member_id
+            )
+            absent = self.attendance_ids.filtered(lambda a: not a.present).member_id
+            voters = [{"id": m.id, "name": m.name} for m in absent - voted]
+        if not (me and not self.has_voted) and not voters:
+            if enters_opinions and not me:
+                raise UserError(
+                    self.env._(
+                        "No written opinion is left to enter: every absent member "
+                        "has given one."
+                    )
+                )
+            raise UserError(
+                self.env._(
+                    "Only members of %(council)s vote.", council=self.council_id.name
+                )
+            )
+        return {
+            "title": self.env._("Secret Ballot: %(session)s", session=self.name),
+            "self_vote": bool(me and not self.has_voted),
+            "voters": voters,
+            "voter_label": self.env._("Written opinion of"),
+            "races": [
+                {
+                    "key": "",
+                    "label": "",
+                    "candidates": [
+                        {"id": ln.id, "name": ln.subject_name, "detail": ln.award_name}
+                        for ln in self.sudo()._ballot_lines()
+                    ],
+                }
+            ],
+            "choices_kw": "yes_lines",
+            "voter_kw": "member",
+            "voter_flag_kw": "written",
+            "race_kw": False,
+        }
 
-    def _shuffle_ballot_box(self):
-        """Re-insert the ballots in random order and in one transaction, so that
-        neither row ids nor the transaction stamp can be matched with voters."""
-        Ballot = self.env["school.emulation.ballot"].sudo()
-        ballots = Ballot.search([("session_id", "in", self.ids)])
-        values = ballots.read(["session_id", "line_id", "yes"], load=None)
-        for row in values:
-            row.pop("id")
-        random.SystemRandom().shuffle(values)
-        ballots.unlink()
-        Ballot.create(values)
-
-    def action_close(self):
-        """Close voting, count, write the results on the candidates and freeze the
-        minutes."""
+    def action_close(self, passphrase=None):
+        """Close voting: the counting board's passphrase opens the sealed box in
+        memory; only the tallies per candidate are written, then the sealed
+        ballots and the key are destroyed and the minutes frozen."""
         self._check_transition("closed")
+        Line = self.env["school.emulation.proposal.line"]
         for rec in self:
-            rec._shuffle_ballot_box()
-            tally = rec._tally()
+            if rec._ballot_keys() or rec.voted_count:
+                tally = rec._ballot_box_close(passphrase)[""]
+            else:  # nobody voted and no box (nothing to open)
+                tally = {}
             cast = rec.voted_count
             total = rec.member_total
-            for line in rec.line_ids:
-                if line.ballot_required:
-                    yes = tally.get(line.id, 0)
-                    passed = yes * 100 >= line.ballot_threshold_pct * total
-                    line.write(
-                        {
-                            "vote_yes": yes,
-                            "vote_cast": cast,
-                            "vote_members": total,
-                            "vote_passed": passed,
-                            "council_result": "approved" if passed else "rejected",
-                        }
-                    )
-                elif line.council_result == "pending":
-                    line.council_result = "approved"
-            rec.write({"state": "closed"})
-            rec._render_minutes()
+            with trusted_write(Line._name):
+                for line in rec.line_ids:
+                    if line.ballot_required:
+                        yes = tally.get(line.id, 0)
+                        passed = voting.passed(yes, line.ballot_threshold_pct, total)
+                        line.write(
+                            {
+                                "vote_yes": yes,
+                                "vote_cast": cast,
+                                "vote_members": total,
+                                "vote_passed": passed,
+                                "council_result": "approved" if passed else "rejected",
+                            }
+                        )
+                    elif line.council_result == "pending":
+                        line.council_result = "approved"
+            rec._write_state({"state": "closed", **rec._render_minutes()})
         return True
 
     def _render_minutes(self):
+        self.ensure_one()
         QWeb = self.env["ir.qweb"]
-        for rec in self:
-            values = {
-                "session": rec,
-                "council": rec.council_id,
-                "tally_lines": rec._ballot_lines(),
-                "other_lines": rec.line_ids - rec._ballot_lines(),
-                "local_date": fields.Datetime.context_timestamp(rec, rec.date),
-            }
-            rec.write(
-                {
-                    "minutes_html": QWeb._render(
-                        "school_emulation.council_session_minutes", values
-                    ),
-                    "ballot_minutes_html": QWeb._render(
-                        "school_emulation.council_ballot_minutes", values
-                    ),
-                }
-            )
+        values = {
+            "session": self,
+            "council": self.council_id,
+            "tally_lines": self._ballot_lines(),
+            "other_lines": self.line_ids - self._ballot_lines(),
+            "local_date": fields.Datetime.context_timestamp(self, self.date),
+        }
+        return {
+            "minutes_html": QWeb._render(
+                "school_emulation.council_session_minutes", values
+            ),
+            "ballot_minutes_html": QWeb._render(
+                "school_emulation.council_ballot_minutes", values
+            ),
+        }
 
-    def action_open_vote(self):
+    # --- ballot dialogs ---------------------------------------------------------------
+    def _ballot_dialog(self, mode, method=False):
         self.ensure_one()
         return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Secret Ballot"),
-            "res_model": "school.emulation.council.vote",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_session_id": self.id},
+            "type": "ir.actions.client",
+            "tag": "school_emulation.ballot_box",
+            "name": self.display_name,
+            "params": {
+                "mode": mode,
+                "model": self._name,
+                "res_id": self.id,
+                "method": method,
+            },
         }
+
+    def action_open_vote(self):
+        """The ballot dialog (cast): choices stay in the browser until sent."""
+        return self._ballot_dialog("cast", "cast_vote")
+
+    def action_open_ballot_box(self):
+        """The sealing dialog: passphrase for the counting board, then open."""
+        return self._ballot_dialog("open", "action_open")
+
+    def action_close_ballot_box(self):
+        """The count dialog: the counting board's passphrase, then close."""
+        return self._ballot_dialog("close", "action_close")
 
 
 class SchoolEmulationCouncilAttendance(models.Model):
@@ -552,7 +683,9 @@ class SchoolEmulationCouncilAttendance(models.Model):
     written_opinion = fields.Text(
         help="Absent members give their opinion in writing; it goes in the minutes."
     )
-    company_id = fields.Many2one(related="session_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="session_id.company_id", store=True, index=True
+    )
 
     _sql_constraints = [
         (
@@ -563,6 +696,13 @@ class SchoolEmulationCouncilAttendance(models.Model):
     ]
 
     def write(self, vals):
+        if any(a.session_id.state == "closed" for a in self):
+            raise UserError(
+                self.env._(
+                    "The session is closed: its minutes, results and attendance "
+                    "no longer change."
+                )
+            )
         if "present" in vals and any(a.session_id.state != "draft" for a in self):
             raise UserError(self.env._("Attendance is fixed once the session is open."))
         return super().write(vals)
@@ -592,7 +732,9 @@ class SchoolEmulationBallotVoter(models.Model):
         required=True,
         default="in_person",
     )
-    company_id = fields.Many2one(related="session_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="session_id.company_id", store=True, index=True
+    )
 
     _sql_constraints = [
         (
@@ -601,24 +743,3 @@ class SchoolEmulationBallotVoter(models.Model):
             "A member votes once per session.",
         ),
     ]
-
-
-class SchoolEmulationBallot(models.Model):
-    """One secret ballot line: a candidate and yes or no. No voter, author or time
-    column; the box is shuffled when the session closes."""
-
-    _name = "school.emulation.ballot"
-    _description = "Council Secret Ballot"
-    _log_access = False
-
-    session_id = fields.Many2one(
-        "school.emulation.council.session",
-        required=True,
-        index=True,
-        ondelete="cascade",
-    )
-    line_id = fields.Many2one(
-        "school.emulation.proposal.line", required=True, ondelete="cascade"
-    )
-    yes = fields.Boolean()
-    company_id = fields.Many2one(related="session_id.company_id", store=True)

@@ -5,6 +5,8 @@ from odoo.tools import SQL
 
 from .common import SchoolEmulationCase
 
+PASSPHRASE = "kiem-phieu-khoi-2040"
+
 
 @tagged("post_install", "-at_install")
 class TestBlock(SchoolEmulationCase):
@@ -72,7 +74,11 @@ class TestBlock(SchoolEmulationCase):
                 (45, 30, 0, 0),
             ]
         )
-        self.block.action_start_voting()
+        self.block.action_start_voting(PASSPHRASE)
+
+    def _count(self):
+        self.block.action_close(PASSPHRASE)
+        self.assertEqual(self.block.state, "done")
 
     def test_threshold_defaults_to_flag_title_rule(self):
         """The flag ballot threshold comes from the Cờ thi đua title in force (80 %)."""
@@ -111,7 +117,7 @@ class TestBlock(SchoolEmulationCase):
         self.assertEqual(self.units.mapped("rank"), [1, 2, 3, 4, 5])
         with self.assertRaises(ValidationError):
             quality.final_score = 61
-        block.action_start_voting()
+        block.action_start_voting(PASSPHRASE)
         with self.assertRaisesRegex(UserError, "only while the block is scoring"):
             quality.final_score = 50
 
@@ -140,8 +146,9 @@ class TestBlock(SchoolEmulationCase):
         for voter in units[:3]:
             block.cast_vote(voter, "merit", units[1] | units[2])
         for voter in units[3:]:
-            block.cast_vote(voter, "merit", units[1])
-        units.invalidate_recordset(["flag_votes", "merit_votes", "proposed_award"])
+            block.cast_vote(voter.id, "merit", units[1].ids)
+        self.assertEqual(units.mapped("flag_votes"), [0] * 5, "sealed until the count")
+        self._count()
         self.assertEqual(units.mapped("flag_votes"), [4, 1, 0, 0, 0])
         self.assertEqual(units[0].proposed_award, "flag")
         self.assertEqual(units[1].merit_votes, 5)
@@ -158,7 +165,7 @@ class TestBlock(SchoolEmulationCase):
             self.block.cast_vote(
                 voter, "flag", self.env["school.emulation.block.member"]
             )
-        self.units.invalidate_recordset(["flag_votes", "proposed_award"])
+        self._count()
         self.assertEqual(self.units[0].flag_votes, 3)
         self.assertFalse(self.units[0].proposed_award, "3 * 100 < 80 * 5")
 
@@ -166,7 +173,7 @@ class TestBlock(SchoolEmulationCase):
         self._to_voting()
         for voter in self.units:
             self.block.cast_vote(voter, "flag", self.units[1])
-        self.units.invalidate_recordset(["proposed_award"])
+        self._count()
         self.assertNotEqual(self.units[1].proposed_award, "flag")
 
     def test_ballot_refusals(self):
@@ -192,30 +199,29 @@ class TestBlock(SchoolEmulationCase):
         )
         with self.assertRaisesRegex(UserError, "not a member"):
             self.block.cast_vote(stranger, "flag", self.units[0])
-        self.block.action_close()
+        with self.assertRaisesRegex(UserError, "passphrase"):
+            self.block.action_close("not-the-passphrase")
+        self.assertEqual(self.block.state, "voting")
+        self._count()
         with self.assertRaisesRegex(UserError, "not open"):
             self.block.cast_vote(self.units[1], "flag", self.units[0])
 
     def test_ballot_secrecy(self):
-        """No column of a ballot points to a voter: no voter, no author, no time."""
-        Ballot = self.env["school.emulation.block.ballot"]
-        relational = {
-            name: f.comodel_name for name, f in Ballot._fields.items() if f.relational
-        }
-        self.assertEqual(
-            relational,
-            {
-                "block_id": "school.emulation.block",
-                "candidate_id": "school.emulation.block.member",
-                "company_id": "res.company",
-            },
-        )
+        """A unit's ballot is one sealed row (ciphertext only) next to the
+        participation row; nobody reads it, the count destroys it."""
+        Ballot = self.env["school.emulation.ballot"]
         for name in ("create_uid", "create_date", "write_uid", "write_date"):
             self.assertNotIn(name, Ballot._fields)
         self._to_voting()
-        self.block.with_user(self.users["officer"]).cast_vote(
-            self.units[0], "flag", self.units[0]
-        )
+        officer_block = self.block.with_user(self.users["officer"])
+        paper = officer_block.get_ballot_paper()
+        self.assertEqual([r["key"] for r in paper["races"]], ["flag", "merit"])
+        self.assertEqual(len(paper["voters"]), 5)
+        officer_block.cast_vote(self.units[0].id, "flag", self.units[:1].ids)
+        officer_block.cast_vote(self.units[1].id, "flag", self.units.ids)
+        rows = self.block._ballot_sealed_rows()
+        self.assertEqual(len(rows), 2)
+        self.assertEqual(len(set(map(len, rows.mapped("ciphertext")))), 1)
         columns = [
             row[0]
             for row in self.env.execute_query(
@@ -227,17 +233,55 @@ class TestBlock(SchoolEmulationCase):
             )
         ]
         self.assertEqual(
-            sorted(columns),
-            ["award", "block_id", "candidate_id", "company_id", "id", "yes"],
+            sorted(columns), ["box_id", "box_model", "ciphertext", "company_id", "id"]
         )
-        # Who voted is known; what they voted is not readable by the officer.
+        # Who voted is known; what they voted is not readable by anyone.
         Voter = self.env["school.emulation.block.voter"].with_user(
             self.users["officer"]
         )
         voters = Voter.search([("block_id", "=", self.block.id)])
-        self.assertEqual(voters.member_id, self.units[0])
-        with self.assertRaises(UserError):
-            Ballot.with_user(self.users["officer"]).search([])
+        self.assertEqual(voters.member_id, self.units[:2])
+        for role in ("officer", "manager"):
+            with self.assertRaises(UserError):
+                Ballot.with_user(self.users[role]).search([])
+        self._count()
+        self.assertFalse(self.block._ballot_sealed_rows())
+        self.assertFalse(self.block._ballot_keys())
+        self.assertEqual(self.units.mapped("flag_votes"), [2, 1, 1, 1, 1])
+
+    def test_malformed_ballots_refused(self):
+        self._to_voting()
+        block = self.block.with_user(self.users["officer"])
+        for voter, award, yes in (
+            ([[self.units[0].id]], "flag", []),
+            (self.units[0].id, "flag", [[self.units[1].id]]),
+            (self.units[0].id, "flag", {"id": 1}),
+            (self.units[0].id, "flag", "abc"),
+            (self.units[0].id, ["flag"], []),
+            (self.units[0].id, "gold", []),
+            ({"id": self.units[0].id}, "flag", []),
+        ):
+            with self.subTest(voter=voter, award=award, yes=yes):
+                with self.assertRaises(UserError):
+                    block.cast_vote(voter, award, yes)
+        self.assertFalse(self.block._ballot_sealed_rows())
+        self.assertFalse(
+            self.env["school.emulation.block.voter"].search(
+                [("block_id", "=", self.block.id)]
+            )
+        )
+        with self.assertRaisesRegex(UserError, "officer"):
+            self.block.with_user(self.users["leader"]).cast_vote(
+                self.units[0].id, "flag", []
+            )
+
+    def test_vote_counts_written_only_by_the_count(self):
+        with self.assertRaisesRegex(UserError, "count"):
+            self.units[0].with_user(self.users["officer"]).write({"flag_votes": 5})
+        self._to_voting()
+        with self.assertRaisesRegex(UserError, "only be closed"):
+            self.block.cast_vote(self.units[0], "flag", self.units[0])
+            self.block.action_back_to_scoring()
 
     def test_only_officer_moves_the_block(self):
         with self.assertRaises(UserError):

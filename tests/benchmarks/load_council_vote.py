@@ -211,12 +211,14 @@ def prepare_session(admin, members):
             }
         ],
     )[0][0]
+    passphrase = None
     for method in ("action_prepare", "action_open"):
-        _result, error = admin.call(
+        result, error = admin.call(
             "school.emulation.council.session", method, [session]
         )
         if error:
             raise SystemExit(f"{method}: {error}")
+        passphrase = result
     lines = admin.call(
         "school.emulation.proposal.line",
         "search_read",
@@ -224,7 +226,7 @@ def prepare_session(admin, members):
         ["ballot_required"],
     )[0]
     assert all(line["ballot_required"] for line in lines), lines
-    return session, [line["id"] for line in lines], company_id
+    return session, [line["id"] for line in lines], company_id, passphrase
 
 
 def vote_storm(base, db, members, session, lines, timeout):
@@ -405,7 +407,7 @@ def main():
         wait_up(base, server)
         admin = Client(base, args.db)
         admin.login("admin", "admin")
-        session, lines, company_id = prepare_session(admin, args.members)
+        session, lines, company_id, passphrase = prepare_session(admin, args.members)
         start = time.perf_counter()
         choices, latency, first, second, stuck = vote_storm(
             base, args.db, args.members, session, lines, args.timeout
@@ -414,19 +416,24 @@ def main():
         voted = admin.call(
             "school.emulation.council.session", "read", [session], ["voted_count"]
         )[0][0]["voted_count"]
-        ballots = admin.call(
-            "school.emulation.ballot",
-            "search_read",
-            [("session_id", "=", session)],
-            ["line_id", "yes"],
+        # The sealed box holds one ciphertext per voter; the count (with the
+        # counting board's passphrase) writes the tallies on the lines.
+        sealed = admin.call(
+            "school.emulation.council.session", "read", [session], ["voted_count"]
+        )[0][0]["voted_count"]
+        _result, error = admin.call(
+            "school.emulation.council.session", "action_close", [session], passphrase
+        )
+        if error:
+            raise SystemExit(f"action_close: {error}")
+        tallies = admin.call(
+            "school.emulation.proposal.line", "read", lines, ["vote_yes"]
         )[0]
+        ballots = [None] * sealed
         expected_yes = {
             line: sum(line in chosen for chosen in choices.values()) for line in lines
         }
-        counted_yes = {
-            line: sum(1 for b in ballots if b["line_id"][0] == line and b["yes"])
-            for line in lines
-        }
+        counted_yes = {row["id"]: row["vote_yes"] for row in tallies}
         quantiles = (
             statistics.quantiles(sorted(latency), n=20) if len(latency) > 1 else latency
         )
@@ -437,8 +444,8 @@ def main():
             f"all {args.members} ballots in {wall:.1f} s"
         )
         print(
-            f"  voted_count {voted}/{args.members}; ballot rows {len(ballots)} "
-            f"(expected {args.members * len(lines)}); yes per candidate counted "
+            f"  voted_count {voted}/{args.members}; sealed ballots {len(ballots)} "
+            f"(expected {args.members}); yes per candidate counted "
             f"{sorted(counted_yes.values())} expected {sorted(expected_yes.values())}"
         )
         print(
@@ -449,7 +456,7 @@ def main():
             print(f"  a refusal reads: {second[0]!r}")
         ok_votes = (
             voted == args.members
-            and len(ballots) == args.members * len(lines)
+            and len(ballots) == args.members
             and counted_yes == expected_yes
             and not first
             and len(second) == args.members

@@ -43,7 +43,6 @@ BUSINESS = {
         "decision_id",
     ],
     "school_emulation_decision": ["name", "state", "date", "authority_id"],
-    "school_emulation_ballot": ["session_id", "line_id", "yes"],
     "school_emulation_ballot_voter": ["session_id", "member_id"],
     "school_emulation_proposal": ["name", "state", "period_id", "submitted_date"],
     "school_emulation_proposal_line": ["council_result", "vote_yes", "title_id"],

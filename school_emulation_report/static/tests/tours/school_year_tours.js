@@ -221,7 +221,25 @@ tours.add("school_year_officer_session_tour", {
             content: "The candidate is on the ballot",
             trigger: '.o_field_widget[name="line_ids"] .o_data_row:contains("Lê Thị Hồng")',
         },
-        clickButton("action_open", "Open the voting"),
+        clickButton("action_open_ballot_box", "Open the voting"),
+        {
+            content: "The sealing dialog warns that a lost passphrase means a new vote",
+            trigger: ".modal .o_se_ballot_seal .alert-danger",
+        },
+        {
+            content: "Let Odoo generate the counting board's passphrase and seal the box",
+            trigger: ".modal .o_se_ballot_seal_confirm",
+            run: "click",
+        },
+        {
+            content: "The passphrase is shown once, for the sealing sheet",
+            trigger: ".modal .o_se_ballot_passphrase:not(:empty)",
+        },
+        {
+            content: "The passphrase is written down",
+            trigger: ".modal .o_se_ballot_seal_done",
+            run: "click",
+        },
         statusIs("Đang bỏ phiếu"),
     ],
 });
@@ -232,13 +250,28 @@ tours.add("school_year_council_vote_tour", {
         statusIs("Đang bỏ phiếu"),
         clickButton("action_open_vote", "Vote"),
         {
-            content: "The ballot lists the candidate, ticked 'agree'",
+            content: "The ballot lists the candidate, with nothing ticked",
             trigger:
-                '.modal .o_data_row:contains("Lê Thị Hồng") td[name="yes"] input:checked',
+                '.modal .o_se_ballot_candidate:contains("Lê Thị Hồng") input.o_se_ballot_agree:not(:checked)',
+        },
+        {
+            content: "Agree with the candidate",
+            trigger:
+                '.modal .o_se_ballot_candidate:contains("Lê Thị Hồng") input.o_se_ballot_agree',
+            run: "click",
         },
         {
             content: "Cast the ballot",
-            trigger: '.modal button[name="action_cast"]',
+            trigger: ".modal .o_se_ballot_review",
+            run: "click",
+        },
+        {
+            content: "The ballot asks for confirmation: it cannot be changed",
+            trigger: '.modal .o_se_ballot_confirm_notice:contains("Lê Thị Hồng")',
+        },
+        {
+            content: "Confirm the ballot",
+            trigger: ".modal .o_se_ballot_confirm",
             run: "click",
         },
         {

@@ -1011,37 +1011,46 @@ def _block():
     out.append(
         '    <function model="school.emulation.block" name="write" eval="'
         "[[ref('block_thcs_demo')], {'leader_member_id': ref('block_unit_hong_phong_demo'),"
-        " 'deputy_member_id': ref('block_unit_own_demo'), 'state': 'done'}]\" />"
+        " 'deputy_member_id': ref('block_unit_own_demo')}]\" />"
+    )
+    out.append(
+        "    <!-- the year of the block through its own steps: scoring, the sealed "
+        "acclamation\n         ballot (the officer enters each unit's ballot as "
+        "received), the count -->"
+    )
+    block = _ref("block_thcs_demo")
+    _fn("school.emulation.block", "action_start_scoring", block, out=out)
+    _fn(
+        "school.emulation.block",
+        "action_start_voting",
+        block,
+        f"<value>{DEMO_PASSPHRASE}</value>",
+        out=out,
     )
     # The acclamation ballot: every unit voted for both awards.
     flag_yes = {"hong_phong"}
     merit_yes = {"own", "mao_khe"}
-    n = 0
     for voter, _name, _values in BLOCK_UNITS:
         for award, yes_set in (("flag", flag_yes), ("merit", merit_yes)):
-            record(
-                f"block_voter_{voter}_{award}_demo",
-                "school.emulation.block.voter",
-                [
-                    field("block_id", ref="block_thcs_demo"),
-                    field("member_id", ref=f"block_unit_{voter}_demo"),
-                    field("award", award),
-                ],
-                out,
+            yes = [c for c, _cname, _cvalues in BLOCK_UNITS if c in yes_set]
+            _fn(
+                "school.emulation.block",
+                "cast_vote",
+                block,
+                f"<value eval=\"ref('block_unit_{voter}_demo')\" />",
+                f"<value>{award}</value>",
+                '<value eval="['
+                + ", ".join(f"ref('block_unit_{c}_demo')" for c in yes)
+                + ']" />',
+                out=out,
             )
-            for cand, _cname, _cvalues in BLOCK_UNITS:
-                n += 1
-                record(
-                    f"block_ballot_{n:03d}_demo",
-                    "school.emulation.block.ballot",
-                    [
-                        field("block_id", ref="block_thcs_demo"),
-                        field("candidate_id", ref=f"block_unit_{cand}_demo"),
-                        field("award", award),
-                        field("yes", cand in yes_set),
-                    ],
-                    out,
-                )
+    _fn(
+        "school.emulation.block",
+        "action_close",
+        block,
+        f"<value>{DEMO_PASSPHRASE}</value>",
+        out=out,
+    )
     out.append("</odoo>")
     with open(OUT_BLOCK, "w", encoding="utf-8") as fh:
         fh.write("\n".join(out) + "\n")
@@ -1332,6 +1341,11 @@ GRADES = {
 
 def _in_group(key):
     return next(s[3] for s in STAFF if s[0] == key)
+
+
+# the counting board's passphrase of the demo ballots (a real vote gets a generated
+# one, shown once and stored nowhere)
+DEMO_PASSPHRASE = "demo-kiem-phieu-2026"
 
 
 def _fn(model, name, *values, out):
@@ -1631,11 +1645,31 @@ def _award_students_2025(out, period):
     "Học sinh Xuất sắc" (6 subjects at 9.0 or more) or "Học sinh Giỏi" (TT 22/2021
     Art. 15.1); only the higher one is given."""
     decision = "decision_students_2025_demo"
+    # The school's register of decisions as it stood in 2026 (59 decisions issued
+    # before this one), so that the demo decision keeps its number.
+    record(
+        "register_decision_2026_demo",
+        "ir.sequence",
+        [
+            field("name", "Award Decisions (2026)"),
+            field("code", "school_emulation.register.decision"),
+            field("company_id", ref="base.main_company"),
+            field("suffix", "/QĐ-THCSXS"),
+            field("padding", eval_="2"),
+            field("implementation", "no_gap"),
+            field("use_date_range", eval_="True"),
+            field(
+                "date_range_ids",
+                eval_="[Command.create({'date_from': '2026-01-01', "
+                "'date_to': '2026-12-31', 'number_next_actual': 60})]",
+            ),
+        ],
+        out,
+    )
     record(
         decision,
         "school.emulation.decision",
         [
-            field("name", "60/QĐ-THCSXS"),
             field("date", "2026-05-27"),
             field("signer", "Hiệu trưởng Nguyễn Văn Hùng"),
             field("authority_id", ref="school_emulation.authority_principal"),
@@ -1834,13 +1868,28 @@ def _award_initiatives(out, period):
 
 def _award_proposal(out, period, groups):
     se = "school_emulation."
+    # The school's register of proposals as it stood in 2026: the demo proposals
+    # are numbered DN/2026/0001... whatever the day the demo is installed.
+    record(
+        "register_proposal_2026_demo",
+        "ir.sequence",
+        [
+            field("name", "Award Proposals (2026)"),
+            field("code", "school_emulation.register.proposal"),
+            field("company_id", ref="base.main_company"),
+            field("prefix", "DN/2026/"),
+            field("padding", eval_="4"),
+            field("implementation", "no_gap"),
+            field("use_date_range", eval_="False"),
+        ],
+        out,
+    )
     # the 2025-2026 school proposal: LĐTT, CSTĐCS (ballot), TTLĐTT of Tổ Toán - Tin
     prop = "proposal_2025_school_demo"
     record(
         prop,
         "school.emulation.proposal",
         [
-            field("name", "DN/2026/0001"),
             field(
                 "description", "Đề nghị công nhận danh hiệu thi đua năm học 2025-2026"
             ),
@@ -1928,7 +1977,17 @@ def _award_proposal(out, period, groups):
         out,
     )
     _fn("school.emulation.council.session", "action_prepare", _ref(session), out=out)
-    _fn("school.emulation.council.session", "action_open", _ref(session), out=out)
+    out.append(
+        "    <!-- the counting board's passphrase of the demo; a real session gets a "
+        "generated\n         one, shown once on the sealing sheet and stored nowhere -->"
+    )
+    _fn(
+        "school.emulation.council.session",
+        "action_open",
+        _ref(session),
+        f"<value>{DEMO_PASSPHRASE}</value>",
+        out=out,
+    )
     # seven paper ballots: the first two CSTĐCS candidates get 7 and 6 yes (80 %
     # reached), the third 5 of 7 (71 %: below the threshold)
     papers = []
@@ -1946,7 +2005,13 @@ def _award_proposal(out, period, groups):
         f'<value eval="[{", ".join(papers)}]" />',
         out=out,
     )
-    _fn("school.emulation.council.session", "action_close", _ref(session), out=out)
+    _fn(
+        "school.emulation.council.session",
+        "action_close",
+        _ref(session),
+        f"<value>{DEMO_PASSPHRASE}</value>",
+        out=out,
+    )
     _fn("school.emulation.proposal", "action_council_review", _ref(prop), out=out)
     _fn("school.emulation.proposal", "action_publish", _ref(prop), out=out)
     _fn(
@@ -2053,7 +2118,6 @@ def _award_other_proposals(out, period, groups, ldtt_holders):
         "proposal_2025_cstd_tinh_demo",
         "school.emulation.proposal",
         [
-            field("name", "DN/2026/0002"),
             field("description", "Đề nghị Chiến sĩ thi đua cấp tỉnh năm học 2025-2026"),
             field("period_id", ref=period["2025"]),
             field("level", "school"),
@@ -2075,7 +2139,6 @@ def _award_other_proposals(out, period, groups, ldtt_holders):
         "proposal_2025_khtn_demo",
         "school.emulation.proposal",
         [
-            field("name", "DN/2026/0003"),
             field(
                 "description",
                 "Tổ Khoa học tự nhiên đề nghị khen thưởng năm học 2025-2026",
@@ -2106,7 +2169,6 @@ def _award_other_proposals(out, period, groups, ldtt_holders):
         "proposal_2025_adhoc_demo",
         "school.emulation.proposal",
         [
-            field("name", "DN/2026/0004"),
             field("description", "Đề nghị Giấy khen đột xuất"),
             field("period_id", ref=period["2025"]),
             field("level", "school"),
@@ -2216,14 +2278,14 @@ def _award_more_proposals(out, period):
     (waiting for the commune), and an ad-hoc one rejected by the commune."""
     se = "school_emulation."
     props = []
-    for key, number, description, lines, _state in MORE_PROPOSALS:
+    # proposal numbers come from the school's register (not from the demo)
+    for key, _number, description, lines, _state in MORE_PROPOSALS:
         prop = f"proposal_2025_{key}_demo"
         props.append(prop)
         record(
             prop,
             "school.emulation.proposal",
             [
-                field("name", number),
                 field("description", description),
                 field("period_id", ref=period["2025"]),
                 field("level", "school"),
@@ -2264,8 +2326,15 @@ def _award_more_proposals(out, period):
         ],
         out,
     )
-    for fn in ("action_prepare", "action_open", "action_close"):
-        _fn("school.emulation.council.session", fn, _ref(session), out=out)
+    _fn("school.emulation.council.session", "action_prepare", _ref(session), out=out)
+    for fn in ("action_open", "action_close"):
+        _fn(
+            "school.emulation.council.session",
+            fn,
+            _ref(session),
+            f"<value>{DEMO_PASSPHRASE}</value>",
+            out=out,
+        )
     for (key, _n, _d, lines, state), prop in zip(MORE_PROPOSALS, props, strict=True):
         _fn("school.emulation.proposal", "action_council_review", _ref(prop), out=out)
         if state == "council_reviewed":
@@ -2299,7 +2368,6 @@ def _award_more_proposals(out, period):
         prop,
         "school.emulation.proposal",
         [
-            field("name", "DN/2026/0008"),
             field("description", "Đề nghị Giấy khen đột xuất: phòng chống bão số 3"),
             field("period_id", ref=period["2025"]),
             field("level", "school"),

@@ -1,10 +1,27 @@
 from odoo import api, models
 from odoo.exceptions import UserError
 
+from .school_emulation_state_mixin import is_trusted
+
 MAX_SIZE_PARAM = "school_emulation.max_attachment_mb"
 DEFAULT_MAX_MB = 20
 # the records people attach evidence, scans and photos to
 OWN_MODELS = ("school.emulation.", "school.student", "school.class")
+# what makes a file another file: content, owner record, kind
+CONTENT_FIELDS = {
+    "raw",
+    "datas",
+    "db_datas",
+    "store_fname",
+    "url",
+    "type",
+    "mimetype",
+    "checksum",
+    "file_size",
+    "res_model",
+    "res_id",
+    "res_field",
+}
 
 
 class IrAttachment(models.Model):
@@ -23,8 +40,9 @@ class IrAttachment(models.Model):
     def _check_school_emulation_size(self):
         """Files uploaded to the emulation records (evidence, scans, photos) stay
         under the school's limit; documents the system builds itself (a dossier
-        ZIP) pass with ``school_emulation_generated`` in the context."""
-        if self.env.context.get("school_emulation_generated"):
+        ZIP) pass when their server code creates them under
+        ``trusted_write("ir.attachment")`` (a client cannot turn that on)."""
+        if is_trusted(self._name):
             return
         limit = None
         for rec in self:
@@ -43,6 +61,27 @@ class IrAttachment(models.Model):
                     )
                 )
 
+    def _check_school_emulation_signed(self):
+        """The signed copy of a confirmed award decision is never replaced."""
+        if not self.ids:
+            return
+        decisions = (
+            self.env["school.emulation.decision"]
+            .sudo()
+            .search([("attachment_ids", "in", self.ids), ("state", "!=", "draft")])
+        )
+        if decisions:
+            raise UserError(
+                self.env._(
+                    "%(files)s is the signed copy of confirmed decision %(name)s: it "
+                    "is never changed or deleted.",
+                    files=", ".join(
+                        (self & decisions.attachment_ids).sudo().mapped("name")
+                    ),
+                    name=", ".join(decisions.mapped("name")),
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
@@ -50,7 +89,13 @@ class IrAttachment(models.Model):
         return records
 
     def write(self, vals):
+        if CONTENT_FIELDS & set(vals):
+            self._check_school_emulation_signed()
         result = super().write(vals)
         if {"raw", "datas", "res_model"} & set(vals):
             self._check_school_emulation_size()
         return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_signed_decision(self):
+        self._check_school_emulation_signed()

@@ -1,8 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools.clean_input import identifier_key
 from ..tools.money import bonus_amount
-from .school_emulation_state_mixin import check_officer
+from .school_emulation_state_mixin import check_officer, trusted_write
 
 AWARD_TYPES = [
     ("merit", "Merit (công trạng)"),
@@ -15,16 +16,34 @@ AWARD_STATES = [
     ("confirmed", "Confirmed"),
     ("revoked", "Revoked"),
 ]
-# Fields a revocation or a dependent re-check may still write on a confirmed award.
-REVOCATION_FIELDS = {
+# Fields the revocation writes, once, on an award of a confirmed decision.
+REVOKE_ONCE_FIELDS = {
     "state",
     "revoke_date",
     "revoke_reason",
+    "revoked_by_id",
     "recover_item",
     "recover_amount",
-    "review_needed",
-    "review_reason",
 }
+# ... and those a dependent re-check may still write (server code only).
+REVOCATION_FIELDS = REVOKE_ONCE_FIELDS | {"review_needed", "review_reason"}
+# Written by the chatter and activities on any record, locked or not.
+FREE_FIELDS = {"message_main_attachment_id", "message_follower_ids", "activity_ids"}
+# What a history award (decided elsewhere) is recorded with, as typed.
+HISTORY_TYPED = {"so_vang_number"}
+# What an award of a decision takes from it.
+DECISION_INFO = {"decision_number", "decision_date", "authority_id"}
+# Number of a decision not numbered yet (the school's own: its register at
+# confirmation; another body's: typed from the signed copy before confirming).
+UNNUMBERED = "/"
+
+
+def _is_unnumbered(name, env=None):
+    name = (name or "").strip()
+    placeholders = {UNNUMBERED, "(number)"}
+    if env is not None:
+        placeholders.add(env._("(number)"))
+    return not name or name in placeholders
 
 
 def default_currency(env):
@@ -50,23 +69,44 @@ def award_history_action(record):
 class SchoolEmulationDecision(models.Model):
     """An award decision (quyết định khen thưởng) of a competent body and its list.
 
-    Confirmed decisions are read-only; they change only through a revocation.
+    Once confirmed nothing of it or of its awards changes, whoever calls: the only
+    way on is one revocation per award (the revocation wizard), recorded in the
+    chatter. The signed copy may be attached once, if none is there yet.
     """
 
     _name = "school.emulation.decision"
     _description = "Award Decision"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "school.emulation.state.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _TRANSITIONS = {
+        "draft": {"confirmed"},
+        "confirmed": {"revoked"},
+        "revoked": set(),
+    }
+    _SERVER_FIELDS = ("number_key", "number_year")
 
     name = fields.Char(
-        string="Decision Number", required=True, tracking=True, help="e.g. 125/QĐ-UBND"
+        string="Decision Number",
+        required=True,
+        tracking=True,
+        default=UNNUMBERED,
+        help="e.g. 125/QĐ-UBND. The school's own decisions are numbered from its "
+        "register when they are confirmed.",
     )
+    number_key = fields.Char(
+        compute="_compute_number_key",
+        store=True,
+        index=True,
+        help="The number as compared for uniqueness (normalised, case-folded); "
+        "empty while the decision is a draft.",
+    )
+    number_year = fields.Integer(compute="_compute_number_key", store=True)
     date = fields.Date(
         string="Decision Date",
         required=True,
         tracking=True,
-        default=fields.Date.context_today,
+        default=lambda self: self._se_today(),
     )
     signer = fields.Char(tracking=True, help="Name and position of the signer.")
     authority_id = fields.Many2one(
@@ -134,10 +174,17 @@ class SchoolEmulationDecision(models.Model):
     _sql_constraints = [
         (
             "number_unique",
-            "UNIQUE(company_id, authority_id, name, date)",
+            "UNIQUE(company_id, authority_id, number_key, number_year)",
             "This decision is already recorded.",
         ),
     ]
+
+    @api.depends("name", "state", "date")
+    def _compute_number_key(self):
+        for rec in self:
+            numbered = rec.state != "draft" and not _is_unnumbered(rec.name)
+            rec.number_key = identifier_key(rec.name) if numbered else False
+            rec.number_year = rec.date.year if rec.date else 0
 
     @api.depends("award_ids.bonus_amount", "award_ids.state")
     def _compute_totals(self):
@@ -146,19 +193,151 @@ class SchoolEmulationDecision(models.Model):
             rec.award_count = len(active)
             rec.bonus_total = sum(active.mapped("bonus_amount"))
 
-    def write(self, vals):
-        if not self.env.context.get("school_emulation_revoking") and any(
-            rec.state != "draft" for rec in self
-        ):
-            allowed = {"attachment_ids", "note", "message_main_attachment_id"}
-            if set(vals) - allowed:
+    # --- guards -----------------------------------------------------------------
+    def _lock_error(self):
+        return UserError(
+            self.env._(
+                "A confirmed award decision cannot be changed; revoke it "
+                "(fully or in part) instead."
+            )
+        )
+
+    def _refuse_guarded(self, names):
+        if any(rec.state != "draft" for rec in self):
+            raise self._lock_error()
+        return super()._refuse_guarded(names)
+
+    def _check_write_locked(self, vals):
+        """Nothing of a confirmed decision changes, trusted or not, except its
+        state by a revocation and a first signed copy (tracked)."""
+        locked = self.filtered(lambda d: d.state != "draft")
+        names = set(vals) - FREE_FIELDS
+        if not locked or not names:
+            return
+        if names == {"state"} and self._is_trusted():
+            return
+        if names == {"attachment_ids"}:
+            locked._check_first_signed_copy(vals["attachment_ids"])
+            return
+        raise self._lock_error()
+
+    def _check_first_signed_copy(self, commands):
+        """The signed copy may be linked once to a decision that has none."""
+        ids = []
+        for command in commands or ():
+            kind = command[0] if isinstance(command, list | tuple) and command else 0
+            if kind == fields.Command.LINK and len(command) > 1:
+                ids.append(command[1])
+            elif kind == fields.Command.SET and len(command) > 2:
+                ids.extend(command[2] or ())
+            else:
+                raise self._signed_copy_error()
+        ids = self.env["school.emulation.input.mixin"]._clean_ids(
+            ids, self._fields["attachment_ids"]._description_string(self.env)
+        )
+        if not ids or any(rec.attachment_ids for rec in self):
+            raise self._signed_copy_error()
+
+    def _signed_copy_error(self):
+        return UserError(
+            self.env._(
+                "The signed copy of a confirmed decision is attached once, when it "
+                "has none yet; it is never removed or replaced."
+            )
+        )
+
+    def _clean_vals(self, vals):
+        if vals.get("name"):
+            name = self.env["school.emulation.input.mixin"]._clean_identifier(
+                vals["name"], self._fields["name"]._description_string(self.env)
+            )
+            vals["name"] = UNNUMBERED if _is_unnumbered(name, self.env) else name
+        return vals
+
+    def _check_number_origin(self):
+        """The school's own decisions take their number from its register."""
+        if self._is_trusted():
+            return
+        for rec in self:
+            if (
+                rec.state == "draft"
+                and rec.authority_id.level == "school"
+                and not _is_unnumbered(rec.name)
+            ):
                 raise UserError(
                     self.env._(
-                        "A confirmed award decision cannot be changed; revoke it "
-                        "(fully or in part) instead."
+                        "Decisions of %(authority)s are numbered from the school's "
+                        "register when they are confirmed: leave the number empty.",
+                        authority=rec.authority_id.display_name,
                     )
                 )
-        return super().write(vals)
+
+    def _check_number_unique(self, name=None):
+        """Refuse a number already recorded for the same body and year (compared
+        without invisible characters, spaces or case)."""
+        for rec in self:
+            number = name or rec.name
+            if _is_unnumbered(number):
+                continue
+            other = self.sudo().search(
+                [
+                    ("id", "!=", rec.id),
+                    ("company_id", "=", rec.company_id.id),
+                    ("authority_id", "=", rec.authority_id.id),
+                    ("number_year", "=", rec.date.year),
+                    ("number_key", "=", identifier_key(number)),
+                ],
+                limit=1,
+            )
+            if other:
+                raise UserError(
+                    self.env._(
+                        "Decision %(name)s of %(authority)s (%(year)s) is already "
+                        "recorded.",
+                        name=other.name,
+                        authority=rec.authority_id.display_name,
+                        year=rec.date.year,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        vals_list = [self._clean_vals(dict(vals)) for vals in vals_list]
+        records = super().create(vals_list)
+        records._check_number_origin()
+        records._check_number_unique()
+        return records
+
+    def write(self, vals):
+        vals = self._clean_vals(dict(vals))
+        signing = (
+            "attachment_ids" in vals
+            and not set(vals) - FREE_FIELDS - {"attachment_ids"}
+            and self.filtered(lambda d: d.state != "draft")
+        )
+        result = super().write(vals)
+        if {"name", "authority_id", "date", "company_id"} & set(vals):
+            self._check_number_origin()
+            self._check_number_unique()
+        for rec in signing or ():
+            rec.message_post(
+                body=self.env._(
+                    "Signed copy attached by %(user)s: %(files)s.",
+                    user=self.env.user.name,
+                    files=", ".join(rec.attachment_ids.mapped("name")),
+                )
+            )
+        return result
+
+    def copy(self, default=None):
+        if any(rec.state != "draft" for rec in self):
+            raise UserError(
+                self.env._(
+                    "A confirmed award decision is not copied; record a new "
+                    "decision instead."
+                )
+            )
+        return super().copy(default)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -167,8 +346,10 @@ class SchoolEmulationDecision(models.Model):
                 self.env._("A confirmed award decision cannot be deleted; revoke it.")
             )
 
+    # --- actions ----------------------------------------------------------------
     def action_confirm(self):
-        """Number the Sổ vàng lines, compute the bonuses and lock the decision."""
+        """Number the decision (school's own) and its Golden Book lines, compute
+        the bonuses and lock the decision."""
         check_officer(
             self.env, self.env._("Only the emulation officer can confirm decisions.")
         )
@@ -181,16 +362,43 @@ class SchoolEmulationDecision(models.Model):
                 raise UserError(
                     self.env._("Decision %(name)s lists no award.", name=rec.name)
                 )
-            rec.award_ids._check_unique_achievement()
-            rec.award_ids._compute_bonus(rec.date)
-            for index, award in enumerate(rec.award_ids.sorted("id"), start=1):
-                if not award.so_vang_number:
-                    award.so_vang_number = str(index)
-            rec.award_ids.write({"state": "confirmed"})
-            rec.award_ids._claim_initiatives()
-            rec.write({"state": "confirmed"})
-            rec.proposal_id._on_decision_confirmed(rec)
+        self._check_transition("confirmed")
+        for rec in self:
+            rec._confirm()
         return True
+
+    def _confirm(self):
+        """After the checks of ``action_confirm``: the trusted part."""
+        self.ensure_one()
+        number = self.name
+        if self.authority_id.level == "school" and _is_unnumbered(number):
+            number = self.company_id._se_next_number("decision", self.date)
+        elif _is_unnumbered(number):
+            raise UserError(
+                self.env._(
+                    "Write the number of the decision of %(authority)s before "
+                    "confirming it.",
+                    authority=self.authority_id.display_name,
+                )
+            )
+        self._check_number_unique(number)
+        awards = self.award_ids.sorted("id")
+        awards._check_unique_achievement()
+        awards._check_transition("confirmed")
+        with trusted_write(awards._name, self._name):
+            awards._compute_bonus(self.date)
+            for award in awards:
+                award.write(
+                    {
+                        "so_vang_number": self.company_id._se_next_number(
+                            "so_vang", self.date, book=self.authority_id
+                        )
+                    }
+                )
+            awards.write({"state": "confirmed"})
+            awards._claim_initiatives()
+            self.write({"state": "confirmed", "name": number})
+        self.proposal_id._on_decision_confirmed(self)
 
     def action_open_revoke(self):
         self.ensure_one()
@@ -205,8 +413,9 @@ class SchoolEmulationDecision(models.Model):
 
 
 class SchoolEmulationAward(models.Model):
-    """One title or award form given to one subject (a line of a decision, or a
-    record of the past imported from Excel). The award history reads these."""
+    """One title or award form given to one subject: a line of a decision of this
+    product, or a record of the past decided elsewhere (``source='history'``,
+    recorded as it is). The award history reads these."""
 
     _name = "school.emulation.award"
     _description = "Award"
@@ -214,9 +423,23 @@ class SchoolEmulationAward(models.Model):
         "school.emulation.subject.mixin",
         "mail.thread",
         "mail.activity.mixin",
+        "school.emulation.state.mixin",
     ]
     _order = "period_date_start desc, decision_date desc, id desc"
     _check_company_auto = True
+    _TRANSITIONS = {
+        "draft": {"confirmed"},
+        "confirmed": {"revoked"},
+        "revoked": set(),
+    }
+    _SERVER_FIELDS = (
+        "source",
+        "so_vang_number",
+        "so_vang_key",
+        "bonus_amount",
+        "bonus_note",
+        *sorted(REVOCATION_FIELDS - {"state"}),
+    )
 
     decision_id = fields.Many2one(
         "school.emulation.decision",
@@ -264,7 +487,19 @@ class SchoolEmulationAward(models.Model):
         check_company=True,
     )
     so_vang_number = fields.Char(
-        string="Sổ vàng No.", help="The recipient's order number in the decision."
+        string="Sổ vàng No.",
+        readonly=True,
+        copy=False,
+        help="The recipient's number in the Golden Book of the deciding body, "
+        "given by the school's register when the decision is confirmed.",
+    )
+    so_vang_key = fields.Char(
+        string="Golden Book Register No.",
+        compute="_compute_so_vang_key",
+        store=True,
+        help="The Golden Book number given by the school's register (awards of "
+        "its decisions only: a history award keeps the number it was recorded "
+        "with).",
     )
     decision_number = fields.Char(
         compute="_compute_decision_info", store=True, readonly=False
@@ -283,34 +518,47 @@ class SchoolEmulationAward(models.Model):
     decision_attachment_ids = fields.Many2many(
         related="decision_id.attachment_ids", string="Decision (PDF)"
     )
-    bonus_amount = fields.Monetary(currency_field="currency_id", readonly=True)
-    bonus_note = fields.Char(readonly=True)
+    bonus_amount = fields.Monetary(
+        currency_field="currency_id", readonly=True, copy=False
+    )
+    bonus_note = fields.Char(readonly=True, copy=False)
     currency_id = fields.Many2one(
         "res.currency", default=lambda self: self._default_currency(), required=True
     )
     state = fields.Selection(
-        AWARD_STATES, default="draft", required=True, readonly=True, tracking=True
+        AWARD_STATES,
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
     )
     source = fields.Selection(
         [("decision", "Decision"), ("history", "History (imported)")],
         default="decision",
         required=True,
+        readonly=True,
+        help="History: decided elsewhere and recorded as it is (no decision here).",
     )
-    revoke_date = fields.Date(readonly=True, tracking=True)
-    revoke_reason = fields.Text(readonly=True, tracking=True)
+    revoke_date = fields.Date(readonly=True, tracking=True, copy=False)
+    revoke_reason = fields.Text(readonly=True, tracking=True, copy=False)
+    revoked_by_id = fields.Many2one(
+        "res.users", string="Revoked By", readonly=True, tracking=True, copy=False
+    )
     recover_item = fields.Boolean(
-        string="Recover Certificate/Item", readonly=True, tracking=True
+        string="Recover Certificate/Item", readonly=True, tracking=True, copy=False
     )
     recover_amount = fields.Monetary(
-        currency_field="currency_id", readonly=True, tracking=True
+        currency_field="currency_id", readonly=True, tracking=True, copy=False
     )
     review_needed = fields.Boolean(
         readonly=True,
         tracking=True,
+        copy=False,
         help="A title this award depended on was revoked and the conditions no "
         "longer hold.",
     )
-    review_reason = fields.Text(readonly=True)
+    review_reason = fields.Text(readonly=True, copy=False)
     company_id = fields.Many2one(
         "res.company",
         string="School",
@@ -334,64 +582,229 @@ class SchoolEmulationAward(models.Model):
             "UNIQUE(proposal_line_id)",
             "One achievement earns one award.",
         ),
+        (
+            "so_vang_unique",
+            "UNIQUE(company_id, authority_id, so_vang_key)",
+            "This Golden Book number is already given.",
+        ),
     ]
+
+    # --- guards -----------------------------------------------------------------
+    def _lock_error(self):
+        return UserError(
+            self.env._(
+                "Awards of a confirmed decision cannot be changed; revoke them "
+                "instead."
+            )
+        )
+
+    def _locked(self):
+        return self.filtered(lambda a: a.source == "decision" and a.state != "draft")
+
+    def _refuse_guarded(self, names):
+        if self._locked():
+            raise self._lock_error()
+        return super()._refuse_guarded(names)
+
+    def _guarded_fields(self):
+        """A history award keeps the Golden Book number it was recorded with."""
+        names = super()._guarded_fields()
+        if self and all(a.source == "history" for a in self):
+            names -= HISTORY_TYPED
+        return names
+
+    def _check_write_locked(self, vals):
+        """Nothing of an award of a confirmed decision changes, trusted or not,
+        except its one revocation and the review flag (server code only)."""
+        names = set(vals) - FREE_FIELDS
+        if not names:
+            return
+        locked = self._locked()
+        if locked:
+            if not self._is_trusted() or names - REVOCATION_FIELDS:
+                raise self._lock_error()
+            if names & REVOKE_ONCE_FIELDS:
+                self._check_revocable()
+        if "decision_id" in names:
+            self._check_decision_target(vals["decision_id"])
+        if DECISION_INFO & names and self.filtered("decision_id"):
+            raise UserError(
+                self.env._(
+                    "The number, date and body of an award come from its decision."
+                )
+            )
+
+    def _check_decision_target(self, decision_id):
+        """Awards join a draft decision only, and history awards never do."""
+        decision = self.env["school.emulation.decision"].browse(decision_id)
+        if self.filtered(lambda a: a.source == "history") and decision:
+            raise self._history_error()
+        if not decision and self.filtered(lambda a: a.source == "decision"):
+            raise UserError(
+                self.env._(
+                    "An award of a decision stays on it: delete the line from the "
+                    "draft decision instead."
+                )
+            )
+        if decision and decision.state != "draft":
+            raise self._not_draft_error(decision)
+
+    def _history_error(self):
+        return UserError(
+            self.env._(
+                "A history award was decided elsewhere and is recorded as it is; it "
+                "never joins a decision recorded here."
+            )
+        )
+
+    def _not_draft_error(self, decision):
+        return UserError(
+            self.env._(
+                "Decision %(name)s is %(state)s: awards are added only to a draft "
+                "decision.",
+                name=decision.name,
+                state=dict(decision._fields["state"]._description_selection(self.env))[
+                    decision.state
+                ],
+            )
+        )
+
+    def _check_revocable(self):
+        """An award is revoked once, and only once confirmed (an award of a
+        decision: once its decision is confirmed)."""
+        for award in self:
+            if award.state == "revoked":
+                raise UserError(
+                    self.env._(
+                        "%(award)s of %(subject)s was already revoked on %(date)s by "
+                        "%(user)s (%(reason)s); an award is revoked only once.",
+                        award=award.award_name,
+                        subject=award.subject_name,
+                        date=fields.Date.to_string(award.revoke_date),
+                        user=award.revoked_by_id.name or "-",
+                        reason=award.revoke_reason or "-",
+                    )
+                )
+            if award.state != "confirmed" or (
+                award.source == "decision" and award.decision_id.state != "confirmed"
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(award)s of %(subject)s is not an award of a confirmed "
+                        "decision: it cannot be revoked here.",
+                        award=award.award_name,
+                        subject=award.subject_name,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
-        decided = self.env["school.emulation.decision"].browse(
-            {
-                v["decision_id"]
-                for v in vals_list
-                if v.get("decision_id") and v.get("source") != "history"
-            }
-        )
-        for decision in decided.filtered(lambda d: d.state != "draft"):
-            raise UserError(
-                self.env._(
-                    "Decision %(name)s is %(state)s: awards are added only to a draft "
-                    "decision.",
-                    name=decision.name,
-                    state=dict(
-                        decision._fields["state"]._description_selection(self.env)
-                    )[decision.state],
-                )
-            )
+        trusted = self._is_trusted()
+        Decision = self.env["school.emulation.decision"]
         for vals in vals_list:
-            if vals.get("source") == "history" or not vals.get("decision_id"):
+            decision = Decision.browse(vals.get("decision_id"))
+            if decision and decision.state != "draft":
+                raise self._not_draft_error(decision)
+            if vals.get("source") == "history" and decision:
+                raise self._history_error()
+            if not decision:
+                if vals.get("source", "history") != "history":
+                    raise UserError(
+                        self.env._("An award of a decision needs its decision.")
+                    )
                 # Past awards decided elsewhere: recorded as they are.
-                vals.setdefault("source", "history")
-                vals["state"] = "confirmed"
-            elif vals.get("title_id") and "award_type" not in vals:
+                if vals.get("state", "confirmed") != "confirmed":
+                    self._refuse_guarded({"state"})
+                vals.pop("state", None)
+                vals.pop("source", None)
+                if not trusted:
+                    names = {
+                        n
+                        for n in self._SERVER_FIELDS
+                        if vals.get(n) and n not in HISTORY_TYPED
+                    }
+                    if names:
+                        self._refuse_guarded(names)
+                vals.update(source="history", state="confirmed")
+            else:
+                vals.pop("source", None)
+            if decision and vals.get("title_id") and "award_type" not in vals:
                 vals["award_type"] = (
                     self.env["school.emulation.title"]
                     .browse(vals["title_id"])
                     .award_type
                 )
-        records = super().create(vals_list)
+            if decision and DECISION_INFO & {k for k, v in vals.items() if v}:
+                raise UserError(
+                    self.env._(
+                        "The number, date and body of an award come from its decision."
+                    )
+                )
+        # the state of history awards was set above, after the client's values
+        # were checked: the rest goes through the mixin's checks
+        ids = [None] * len(vals_list)
+        for is_history in (True, False):
+            indexes = [
+                i
+                for i, vals in enumerate(vals_list)
+                if (vals.get("source") == "history") == is_history
+            ]
+            if not indexes:
+                continue
+            batch = [vals_list[i] for i in indexes]
+            if is_history:
+                with self._trusted():
+                    created = super().create(batch)
+            else:
+                created = super().create(batch)
+            for index, record_id in zip(indexes, created.ids, strict=True):
+                ids[index] = record_id
+        records = self.browse(ids)
         records._check_unique_achievement()
         return records
 
-    def write(self, vals):
-        if not self.env.context.get("school_emulation_revoking"):
-            locked = self.filtered(
-                lambda a: a.state == "revoked"
-                or (a.state == "confirmed" and a.source == "decision")
-            )
-            if locked and set(vals) - {"message_main_attachment_id"}:
-                raise UserError(
-                    self.env._(
-                        "Awards of a confirmed decision cannot be changed; revoke "
-                        "them instead."
-                    )
+    def copy(self, default=None):
+        if self._locked():
+            raise UserError(
+                self.env._(
+                    "An award of a confirmed decision is not copied; it belongs to "
+                    "its decision."
                 )
-        return super().write(vals)
+            )
+        return super().copy(default)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
-        if any(a.state != "draft" and a.source == "decision" for a in self):
+        if self._locked():
             raise UserError(
                 self.env._("A confirmed award cannot be deleted; revoke it.")
             )
+        history = self.filtered(lambda a: a.source == "history")
+        if history:
+            check_officer(
+                self.env,
+                self.env._("Only the emulation officer deletes a history award."),
+            )
+        for award in history:
+            subject = award._subject()
+            if subject and hasattr(subject, "message_post"):
+                # the officer's deletion, noted on the subject's record
+                subject.sudo().message_post(
+                    body=self.env._(
+                        "History award deleted by %(user)s: %(award)s (%(year)s, "
+                        "decision %(number)s).",
+                        user=self.env.user.name,
+                        award=award.award_name,
+                        year=award.period_id.name,
+                        number=award.decision_number or "-",
+                    )
+                )
+
+    @api.depends("so_vang_number", "source")
+    def _compute_so_vang_key(self):
+        for rec in self:
+            decided = rec.source == "decision" and rec.so_vang_number
+            rec.so_vang_key = rec.so_vang_number if decided else False
 
     @api.depends("title_id", "award_form_id")
     def _compute_codes(self):
@@ -463,8 +876,9 @@ class SchoolEmulationAward(models.Model):
                 )
 
     def _claim_initiatives(self):
-        for award in self.filtered("initiative_id"):
-            award.initiative_id.sudo().used_for_award_id = award
+        with trusted_write("school.emulation.initiative"):
+            for award in self.filtered("initiative_id"):
+                award.initiative_id.sudo().used_for_award_id = award
 
     def _coefficient(self):
         self.ensure_one()
@@ -502,29 +916,49 @@ class SchoolEmulationAward(models.Model):
                     ),
                 )
             amount = bonus_amount(coefficient, salary.amount) if coefficient else 0
-            award.with_context(school_emulation_revoking=True).write(
-                {"bonus_amount": amount, "bonus_note": note}
-            )
+            with award._trusted():
+                award.write({"bonus_amount": amount, "bonus_note": note})
 
     # --- revocation -------------------------------------------------------------------
     def _revoke(self, date, reason, recover_item, recover_money):
-        """Revoke these awards, then re-check the titles that depended on them."""
-        revoking = self.with_context(school_emulation_revoking=True)
-        for award in revoking:
-            award.write(
-                {
-                    "state": "revoked",
-                    "revoke_date": date,
-                    "revoke_reason": reason,
-                    "recover_item": recover_item,
-                    "recover_amount": award.bonus_amount if recover_money else 0,
-                }
-            )
+        """Revoke these awards of confirmed decisions, each once, record who, when
+        and why in the chatter of the decision and of each award, then re-check
+        the titles that depended on them. Server code only, after its own checks
+        (the revocation wizard)."""
+        reason = self.env["school.emulation.input.mixin"]._clean_text(reason)
+        if not reason or not reason.strip():
+            raise UserError(self.env._("Write the reason for the revocation."))
+        reason = reason.strip()
+        self._check_revocable()
+        self._check_transition("revoked")
+        date_text = fields.Date.to_string(fields.Date.to_date(date))
+        user = self.env.user
+        with self._trusted():
+            for award in self:
+                award.write(
+                    {
+                        "state": "revoked",
+                        "revoke_date": date,
+                        "revoke_reason": reason,
+                        "revoked_by_id": user.id,
+                        "recover_item": recover_item,
+                        "recover_amount": award.bonus_amount if recover_money else 0,
+                    }
+                )
+                award.message_post(
+                    body=self.env._(
+                        "Revoked by %(user)s on %(date)s: %(reason)s",
+                        user=user.name,
+                        date=date_text,
+                        reason=reason,
+                    )
+                )
         for decision in self.decision_id:
             decision.message_post(
                 body=self.env._(
-                    "Revoked on %(date)s (%(reason)s): %(awards)s.",
-                    date=fields.Date.to_string(date),
+                    "Revoked by %(user)s on %(date)s (%(reason)s): %(awards)s.",
+                    user=user.name,
+                    date=date_text,
                     reason=reason,
                     awards=", ".join(
                         f"{a.subject_name} - {a.award_name}"
@@ -533,9 +967,8 @@ class SchoolEmulationAward(models.Model):
                 )
             )
             if all(a.state == "revoked" for a in decision.award_ids):
-                decision.with_context(school_emulation_revoking=True).write(
-                    {"state": "revoked"}
-                )
+                decision._check_transition("revoked")
+                decision._write_state({"state": "revoked"})
         flagged = self._review_dependents()
         if not flagged:
             return {"type": "ir.actions.act_window_close"}
@@ -610,9 +1043,8 @@ class SchoolEmulationAward(models.Model):
                 if res["eligible"]:
                     continue
                 why = "\n".join(res["reasons"])
-                award.with_context(school_emulation_revoking=True).write(
-                    {"review_needed": True, "review_reason": why}
-                )
+                with award._trusted():
+                    award.write({"review_needed": True, "review_reason": why})
                 award.activity_schedule(
                     activity_type_id=activity.id,
                     summary=self.env._("Review: a title it rests on was revoked"),

@@ -7,8 +7,11 @@ from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
+from ..models.school_emulation_state_mixin import trusted_write
 from ..tools.money import bonus_amount
 from .common import SchoolEmulationCase
+
+LINE = "school.emulation.proposal.line"
 
 
 @tagged("post_install", "-at_install")
@@ -61,7 +64,7 @@ class TestAwardFlow(SchoolEmulationCase):
         proposal.line_ids.filtered(lambda ln: not ln.ballot_required).action_approve()
         proposal.action_council_review()
         proposal.action_publish()
-        proposal.sudo().posting_end = fields.Date.today() - timedelta(days=1)
+        self._end_posting(proposal)
         proposal.action_prepare_dossier()
         attachment = self.env["ir.attachment"].create(
             {"name": "to-trinh.pdf", "datas": base64.b64encode(b"%PDF-1.4 test")}
@@ -73,6 +76,21 @@ class TestAwardFlow(SchoolEmulationCase):
         decision.write({"name": number, "date": date, "signer": "Chủ tịch UBND xã"})
         decision.with_user(self.officer).action_confirm()
         return decision
+
+    def _end_posting(self, proposal):
+        """The posting period is over (as if the days had passed)."""
+        with trusted_write(proposal._name):
+            proposal.posting_end = fields.Date.today() - timedelta(days=1)
+
+    def _decide_draft(self):
+        return self.env["school.emulation.decision"].create(
+            {
+                "name": "1/QĐ-UBND",
+                "authority_id": self.commune.id,
+                "period_id": self.year.id,
+                "company_id": self.school_a.id,
+            }
+        )
 
     def test_bonus_rounding(self):
         # NĐ 152/2025 Art. 49: round UP to 10,000 đ; domain.md §10 examples.
@@ -116,6 +134,13 @@ class TestAwardFlow(SchoolEmulationCase):
             decision.award_ids.write({"achievement": "changed"})
         with self.assertRaisesRegex(UserError, "revoke"):
             decision.unlink()
+        # the old context key unlocks nothing any more
+        unlocked = decision.with_context(school_emulation_revoking=True)
+        with self.assertRaisesRegex(UserError, "revoke"):
+            unlocked.write({"date": "2041-01-01"})
+        with self.assertRaisesRegex(UserError, "revoke"):
+            unlocked.award_ids.write({"bonus_amount": 99999999})
+        self.assertEqual(decision.award_ids.bonus_amount, 760000)
 
     def test_one_title_per_subject_and_year(self):
         self._decide(self._proposal([self._emp(self.emp_staff, self.ldtt)]))
@@ -131,16 +156,17 @@ class TestAwardFlow(SchoolEmulationCase):
             )
 
     def test_initiative_supports_one_award(self):
-        initiative = self.env["school.emulation.initiative"].create(
-            {
-                "name": "Dạy học STEM",
-                "period_id": self.year.id,
-                "state": "recognised",
-                "recognised_scope": "school",
-                "company_id": self.school_a.id,
-                "author_ids": [Command.create({"employee_id": self.emp_staff.id})],
-            }
-        )
+        with trusted_write("school.emulation.initiative"):  # recognised already
+            initiative = self.env["school.emulation.initiative"].create(
+                {
+                    "name": "Dạy học STEM",
+                    "period_id": self.year.id,
+                    "state": "recognised",
+                    "recognised_scope": "school",
+                    "company_id": self.school_a.id,
+                    "author_ids": [Command.create({"employee_id": self.emp_staff.id})],
+                }
+            )
         form = self.env.ref("school_emulation.award_form_gk_xa_2025")
         self._decide(
             self._proposal(
@@ -169,12 +195,13 @@ class TestAwardFlow(SchoolEmulationCase):
 
     def test_submission_blocked_until_checks_pass_or_override(self):
         proposal = self._proposal([self._emp(self.emp_other, self.cstdcs)])
-        proposal.line_ids.sudo().council_result = "approved"
+        with trusted_write(LINE):  # as the council's ballot would
+            proposal.line_ids.council_result = "approved"
         proposal.action_council_review()
         proposal.action_publish()
         with self.assertRaisesRegex(UserError, "posting runs until"):
             proposal.action_submit()
-        proposal.sudo().posting_end = fields.Date.today() - timedelta(days=1)
+        self._end_posting(proposal)
         with self.assertRaisesRegex(UserError, "Dossier documents missing"):
             proposal.action_submit()
         self.assertIn("not eligible", "\n".join(proposal._submission_problems()))
@@ -191,7 +218,7 @@ class TestAwardFlow(SchoolEmulationCase):
         proposal.line_ids.action_approve()
         proposal.action_council_review()
         proposal.action_publish()
-        proposal.sudo().posting_end = fields.Date.today() - timedelta(days=1)
+        self._end_posting(proposal)
         proposal.override_reason = "test"
         proposal.action_submit()
         wizard = self.env["school.emulation.proposal.reason"].create(
@@ -236,12 +263,12 @@ class TestAwardFlow(SchoolEmulationCase):
             all(proposal.line_ids.mapped("eligible")),
             proposal.line_ids.mapped("eligibility_reasons"),
         )
-        proposal.line_ids.filtered("ballot_required").sudo().council_result = "approved"
+        with trusted_write(LINE):  # as the council's ballot would
+            proposal.line_ids.filtered("ballot_required").council_result = "approved"
         # CSTĐCS is a ballot title: record the council's result directly here.
         cstdcs_line = proposal.line_ids.filtered(lambda ln: ln.title_id == self.cstdcs)
-        cstdcs_line.sudo().write(
-            {"ballot_required": True, "council_result": "approved"}
-        )
+        with trusted_write(LINE):
+            cstdcs_line.write({"ballot_required": True, "council_result": "approved"})
         decision = self._decide(proposal)
         self.assertEqual(len(decision.award_ids), 4)
         ldtt_staff = decision.award_ids.filtered(
@@ -294,15 +321,18 @@ class TestAwardFlow(SchoolEmulationCase):
                     "award_form_id": form.id,
                     "achievement": "Nhặt được của rơi trả người đánh mất",
                     "period_id": self.year.id,
-                    "decision_number": "15/QĐ-THCS",
                     "decision_date": "2041-03-10",
                 }
             )
         )
         self.assertTrue(wizard.decides_here)
+        self.assertTrue(wizard.numbered_here)
         action = wizard.action_create()
         decision = self.env["school.emulation.decision"].browse(action["res_id"])
         self.assertEqual(decision.state, "confirmed")
+        # the principal's decision takes its number from the school's register
+        self.assertRegex(decision.name, r"^\d+/QĐ")
+        self.assertEqual(decision.award_ids.decision_number, decision.name)
         self.assertEqual(decision.award_ids.award_type, "ad_hoc")
         self.assertEqual(self.student_own.emulation_award_count, 1)
         # Plain staff do not see a student's award; the homeroom teacher does.
@@ -361,6 +391,8 @@ class TestAwardFlow(SchoolEmulationCase):
         )
         self.assertEqual((award.state, award.source), ("confirmed", "history"))
         award.write({"achievement": "Giáo viên dạy giỏi cấp tỉnh"})  # still editable
+        with self.assertRaisesRegex(UserError, "never joins a decision"):
+            award.write({"decision_id": self._decide_draft().id})
         self.assertEqual(self.emp_staff.emulation_award_count, 1)
 
     def test_deadline_and_posting_activities(self):

@@ -20,6 +20,8 @@ from odoo.tools import mute_logger
 from .common import JsonRpcMixin
 
 SE = "school_emulation."
+# the context key that used to unlock confirmed decisions: now it unlocks nothing
+OLD_KEY = {"school_emulation_revoking": True}
 
 
 @tagged("post_install", "-at_install")
@@ -82,7 +84,9 @@ class TestBadInput(JsonRpcMixin, HttpCase):
         def read(record, *names):
             return lambda: record.sudo().read(list(names))
 
-        def case(name, login, model, method, args, expect, probe, kwargs=None):
+        def case(
+            name, login, model, method, args, expect, probe, kwargs=None, context=None
+        ):
             return {
                 "name": name,
                 "login": login,
@@ -90,6 +94,7 @@ class TestBadInput(JsonRpcMixin, HttpCase):
                 "method": method,
                 "args": args,
                 "kwargs": kwargs or {},
+                "context": context or {},
                 "expect": expect,
                 "probe": probe,
             }
@@ -340,6 +345,92 @@ class TestBadInput(JsonRpcMixin, HttpCase):
                 "chỉ thêm khen thưởng vào quyết định dự thảo",
                 count("school.emulation.award"),
             ),
+            # the old context key that unlocked a confirmed decision unlocks nothing
+            case(
+                "decision edit with the old revoking key",
+                "officer",
+                "school.emulation.decision",
+                "write",
+                [decision.ids, {"name": "999/QĐ-UBND", "date": "2026-01-01"}],
+                "Không thể sửa quyết định khen thưởng đã xác nhận",
+                read(decision, "name", "date", "state", "award_ids"),
+                context=OLD_KEY,
+            ),
+            case(
+                "decision awards detached with the old revoking key",
+                "officer",
+                "school.emulation.decision",
+                "write",
+                [decision.ids, {"award_ids": [fields.Command.unlink(award.id)]}],
+                "Không thể sửa quyết định khen thưởng đã xác nhận",
+                read(decision, "award_ids"),
+                context=OLD_KEY,
+            ),
+            case(
+                "decision note swapped after confirm",
+                "officer",
+                "school.emulation.decision",
+                "write",
+                [decision.ids, {"note": "đổi ghi chú"}],
+                "Không thể sửa quyết định khen thưởng đã xác nhận",
+                read(decision, "note"),
+                context=OLD_KEY,
+            ),
+            case(
+                "award bonus with the old revoking key",
+                "officer",
+                "school.emulation.award",
+                "write",
+                [award.ids, {"bonus_amount": 99999999, "so_vang_number": "1"}],
+                "Không thể sửa khen thưởng của quyết định đã xác nhận",
+                read(award, "bonus_amount", "so_vang_number", "state"),
+                context=OLD_KEY,
+            ),
+            case(
+                "award of a confirmed decision deleted",
+                "officer",
+                "school.emulation.award",
+                "unlink",
+                [award.ids],
+                "Không thể xóa khen thưởng đã xác nhận",
+                count("school.emulation.award"),
+                context=OLD_KEY,
+            ),
+            case(
+                "history award slipped into a confirmed decision",
+                "officer",
+                "school.emulation.award",
+                "create",
+                [
+                    {
+                        "decision_id": decision.id,
+                        "source": "history",
+                        "period_id": decision.period_id.id,
+                        "subject_type": "employee",
+                        "employee_id": ref(SE + "employee_gv_dia1_demo").id,
+                        "award_form_id": ref(SE + "award_form_gk_xa_2025").id,
+                    }
+                ],
+                "chỉ thêm khen thưởng vào quyết định dự thảo",
+                count("school.emulation.award"),
+                context=OLD_KEY,
+            ),
+            case(
+                "same decision number behind a zero-width space",
+                "officer",
+                "school.emulation.decision",
+                "create",
+                [
+                    {
+                        "name": f"\u200f{decision.name}\u200b ",
+                        "date": fields.Date.to_string(decision.date),
+                        "authority_id": decision.authority_id.id,
+                        "period_id": decision.period_id.id,
+                    }
+                ],
+                decision.name,  # the message names the decision already recorded
+                count("school.emulation.decision"),
+            ),
             case(
                 "second confirmation of a decision",
                 "officer",
@@ -468,7 +559,8 @@ class TestBadInput(JsonRpcMixin, HttpCase):
         env = self.env(user=user, context={"lang": "vi_VN"})
         with self.assertRaises(Exception) as caught, self.env.cr.savepoint():
             # as the web client calls it: the context travels in the keywords
-            kwargs = {**case["kwargs"], "context": {"lang": "vi_VN"}}
+            context = {**case.get("context", {}), "lang": "vi_VN"}
+            kwargs = {**case["kwargs"], "context": context}
             call_kw(env[case["model"]], case["method"], case["args"], kwargs)
         error = caught.exception
         if isinstance(error, IntegrityError):
@@ -478,7 +570,8 @@ class TestBadInput(JsonRpcMixin, HttpCase):
 
     def _rpc(self, case):
         self.authenticate(case["login"], case["login"])
-        kwargs = {**case["kwargs"], "context": {"lang": "vi_VN"}}
+        context = {**case.get("context", {}), "lang": "vi_VN"}
+        kwargs = {**case["kwargs"], "context": context}
         _result, error = self.json_rpc(
             case["model"], case["method"], case["args"], kwargs
         )

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..models.school_emulation_award import UNNUMBERED
 from ..models.school_emulation_state_mixin import check_officer
 
 
@@ -30,13 +31,24 @@ class SchoolEmulationAdhocAward(models.TransientModel):
         default=lambda self: self.env["school.emulation.period"]._get_current(),
     )
     decides_here = fields.Boolean(compute="_compute_decides_here")
-    decision_number = fields.Char(help="The school's own decision number.")
-    decision_date = fields.Date(default=fields.Date.context_today)
+    numbered_here = fields.Boolean(
+        compute="_compute_decides_here",
+        help="The deciding body is the school's own: its register numbers the "
+        "decision.",
+    )
+    decision_number = fields.Char(
+        help="Number of the decision when the deciding body is not the school's "
+        "own (the school's own decisions are numbered from its register)."
+    )
+    decision_date = fields.Date(default=lambda self: self._se_today())
 
     @api.depends("award_form_id")
     def _compute_decides_here(self):
         for rec in self:
             rec.decides_here = rec.award_form_id.level == "school"
+            rec.numbered_here = (
+                rec.decides_here and rec.award_form_id.authority_id.level == "school"
+            )
 
     def _line_values(self):
         if self.subject_type == "employee" and not self.employee_id:
@@ -58,10 +70,11 @@ class SchoolEmulationAdhocAward(models.TransientModel):
             self.env, self.env._("Only the emulation officer records ad-hoc awards.")
         )
         values = self._line_values()
-        if self.decides_here and self.decision_number:
+        if self.numbered_here or (self.decides_here and self.decision_number):
             decision = self.env["school.emulation.decision"].create(
                 {
-                    "name": self.decision_number,
+                    # the school's own decisions: numbered at confirmation
+                    "name": UNNUMBERED if self.numbered_here else self.decision_number,
                     "date": self.decision_date,
                     "authority_id": self.award_form_id.authority_id.id,
                     "period_id": self.period_id.id,

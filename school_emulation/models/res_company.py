@@ -1,0 +1,64 @@
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+# The school's registers (sổ đăng ký văn bản, NĐ 30/2020 Art. 15: numbers restart
+# on 1 January). kind -> (name, prefix, suffix, padding, yearly)
+REGISTERS = {
+    "proposal": ("Award Proposals", "DN/%(range_year)s/", "", 4, True),
+    "to_trinh": ("Submissions (Tờ trình)", "", "/TTr", 2, True),
+    "decision": ("Award Decisions", "", "/QĐ", 2, True),
+    "minutes": ("Council Minutes", "", "/BB-HĐTĐKT", 2, True),
+    # one Golden Book (Sổ vàng) per deciding body, never restarted
+    "so_vang": ("Golden Book", "", "", 0, False),
+}
+REGISTER_CODE = "school_emulation.register.%s"
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    def _se_register_code(self, kind, book=None):
+        if kind not in REGISTERS:
+            raise UserError(self.env._("Unknown register %(kind)s.", kind=kind))
+        code = REGISTER_CODE % kind
+        return f"{code}.{book.id}" if book else code
+
+    def _se_register_values(self, kind, book=None):
+        """Values of a new register of this school (hook: a school code suffix)."""
+        self.ensure_one()
+        name, prefix, suffix, padding, yearly = REGISTERS[kind]
+        label = name
+        if book:
+            label = f"{label}: {book.display_name}"
+        return {
+            "name": f"{label} ({self.name})",
+            "code": self._se_register_code(kind, book),
+            "company_id": self.id,
+            "prefix": prefix,
+            "suffix": suffix,
+            "padding": padding,
+            "number_increment": 1,
+            "implementation": "no_gap",
+            "use_date_range": yearly,
+        }
+
+    def _se_register(self, kind, book=None):
+        """The school's register of ``kind`` (for ``book``), created on demand."""
+        self.ensure_one()
+        Sequence = self.env["ir.sequence"].sudo()
+        code = self._se_register_code(kind, book)
+        register = Sequence.search(
+            [("code", "=", code), ("company_id", "=", self.id)], limit=1
+        )
+        return register or Sequence.create(self._se_register_values(kind, book))
+
+    def _se_next_number(self, kind, date=None, book=None):
+        """The next number of the school's register ``kind``: proposal, to_trinh,
+        decision, minutes (yearly, by ``date``), or so_vang of ``book`` (the
+        deciding authority, continuous). Server code only: call it from a method
+        that has checked its caller, e.g.
+        ``self.company_id._se_next_number("minutes", session.date)``.
+        """
+        self.ensure_one()
+        date = fields.Date.to_date(date) or self._se_today(self)
+        return self._se_register(kind, book).next_by_id(sequence_date=date)

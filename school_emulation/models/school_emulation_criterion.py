@@ -101,6 +101,7 @@ class SchoolEmulationCriterionSet(models.Model):
             )
 
     def write(self, vals):
+        self.check_access("write")  # before any message naming the set
         if set(vals) - {"active", "name", "message_follower_ids"}:
             self._check_unlocked()
         return super().write(vals)
@@ -154,7 +155,7 @@ class SchoolEmulationCriterion(models.Model):
     weight = fields.Float(digits=(6, 2), default=1.0)
     evidence_required = fields.Boolean(string="Evidence Required")
     description = fields.Text(help="How to score, what evidence is expected.")
-    company_id = fields.Many2one(related="set_id.company_id", store=True)
+    company_id = fields.Many2one(related="set_id.company_id", store=True, index=True)
 
     _sql_constraints = [
         (
@@ -185,11 +186,17 @@ class SchoolEmulationCriterion(models.Model):
         sets = self.env["school.emulation.criterion.set"].browse(
             [v["set_id"] for v in vals_list if v.get("set_id")]
         )
+        sets.check_access("read")  # another school's set: refused, not named
         sets._check_unlocked()
         return super().create(vals_list)
 
     def write(self, vals):
+        self.check_access("write")
         self.set_id._check_unlocked()
+        if vals.get("set_id"):  # moved to another set: that one must be ours too
+            target = self.set_id.browse(vals["set_id"])
+            target.check_access("write")
+            target._check_unlocked()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -209,6 +216,14 @@ class SchoolEmulationBand(models.Model):
     )
     name = fields.Char(required=True)
     min_total = fields.Float(string="From Total", digits=(8, 2), required=True)
+    company_id = fields.Many2one(related="set_id.company_id", store=True, index=True)
+
+    @api.constrains("set_id")
+    def _check_set_access(self):
+        """A band goes only into a set the user may change: the record rule sees
+        the band before a write moves it, not the set it moves to."""
+        for rec in self:
+            rec.set_id.check_access("write")
 
     @api.constrains("min_total")
     def _check_min_total(self):

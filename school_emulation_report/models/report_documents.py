@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, models
 
 from ..tools.vn_format import money, vn_date
 
@@ -26,6 +26,13 @@ class SchoolEmulationDocumentMixin(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         docs = self.env[self._document_model].browse(docids)
+        # the templates read related records (ballots, awards, people) that the
+        # reader may not open: the documents themselves must be readable first
+        readable = docs
+        if docs._name == "hr.employee" and not docs.browse().has_access("read"):
+            # no HR rights: the employee is read through its public profile
+            readable = self.env["hr.employee.public"].browse(docids)
+        readable.check_access("read")
         return {
             "doc_ids": docids,
             "doc_model": self._document_model,
@@ -33,7 +40,7 @@ class SchoolEmulationDocumentMixin(models.AbstractModel):
             "agency": self._agency,
             "vn_date": vn_date,
             "money": money,
-            "today": fields.Date.context_today(self),
+            "today": self._se_today(),
         }
 
 

@@ -4,6 +4,12 @@ import json
 import zipfile
 
 from odoo import fields, models
+from odoo.exceptions import AccessError
+
+from odoo.addons.base.models.ir_qweb import QWebException
+from odoo.addons.school_emulation.models.school_emulation_state_mixin import (
+    trusted_write,
+)
 
 from ..tools.xlsx_builder import build as build_xlsx
 
@@ -20,6 +26,9 @@ LIST_COLUMNS = [
     ("Tổng số thành viên HĐ", 12, "int"),
     ("Ghi chú", 20, "text"),
 ]
+
+
+OFFICER = "school_emulation.group_school_emulation_officer"
 
 
 class SchoolEmulationProposal(models.Model):
@@ -67,18 +76,23 @@ class SchoolEmulationProposal(models.Model):
         )
 
     def _attach(self, name, data, mimetype):
-        Attachment = self.env["ir.attachment"].with_context(
-            school_emulation_generated=True
-        )
-        return Attachment.create(
-            {
-                "name": name,
-                "raw": data,
-                "mimetype": mimetype,
-                "res_model": self._name,
-                "res_id": self.id,
-            }
-        )
+        """A file built for its reader, readable by that reader alone: an
+        attachment without ``res_id`` is read by its creator only. Attached to the
+        proposal, every reader of the proposal could read what the builder read
+        (the officer's student lines, the council and ballot-count minutes of the
+        dossier); the binary field's ``groups`` would not stop them either, since
+        reading an attachment by id checks the record, not the field."""
+        Attachment = self.env["ir.attachment"]
+        with trusted_write("ir.attachment"):  # built here: no upload size limit
+            return Attachment.create(
+                {
+                    "name": name,
+                    "raw": data,
+                    "mimetype": mimetype,
+                    "res_model": self._name,
+                    "res_id": False,
+                }
+            )
 
     def _download(self, attachment):
         return {
@@ -101,11 +115,23 @@ class SchoolEmulationProposal(models.Model):
         files = []
 
         def pdf(report, records, name):
-            if records:
+            # each document only if the reader may read what it is made of (the
+            # record, and what its template reads: the proposal letter quotes the
+            # council's votes)
+            records = records._filtered_access("read")
+            if not records:
+                return
+            try:
                 data, _kind = Report._render_qweb_pdf(
                     f"school_emulation_report.{report}", records.ids
                 )
-                files.append((name, data))
+            except (AccessError, QWebException) as error:
+                if isinstance(error, QWebException) and not isinstance(
+                    error.__cause__, AccessError
+                ):
+                    raise
+                return
+            files.append((name, data))
 
         slug = self.name.replace("/", "-")
         pdf("report_proposal", self, f"01-to-trinh-danh-sach-{slug}.pdf")
@@ -120,8 +146,10 @@ class SchoolEmulationProposal(models.Model):
             )
         files.append((f"04-danh-sach-de-nghi-{slug}.xlsx", self._list_xlsx()))
         seen = {name for name, _data in files}
-        for doc in self.document_ids:
-            for attachment in doc.attachment_ids:
+        Attachment = self.env["ir.attachment"]
+        for doc in self.document_ids._filtered_access("read"):
+            readable = Attachment._filter_attachment_access(doc.attachment_ids.ids)
+            for attachment in readable:
                 name = f"ho-so/{doc.item_type_id.code}-{attachment.name}"
                 while name in seen:
                     name = f"ho-so/{attachment.id}-{name.split('/')[-1]}"
@@ -131,8 +159,20 @@ class SchoolEmulationProposal(models.Model):
 
     def action_dossier_bundle(self):
         """One ZIP with the dossier and a manifest (file list, SHA-256, time,
-        proposal reference), attached to the proposal and downloaded."""
+        proposal reference), attached to the proposal and downloaded.
+
+        Officers only: the ZIP is built with the reader's rights (a document whose
+        record the reader may not read is left out) and only its builder may read
+        it afterwards (``_attach``)."""
         self.ensure_one()
+        if not (self.env.su or self.env.user.has_group(OFFICER)):
+            raise AccessError(
+                self.env._(
+                    "Only the emulation officer builds the dossier: it holds the "
+                    "council and ballot-count minutes."
+                )
+            )
+        self.check_access("write")
         files = self._dossier_files()
         manifest = {
             "proposal": self.name,

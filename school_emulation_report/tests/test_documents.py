@@ -175,7 +175,9 @@ class TestDocuments(TransactionCase):
         attachment = self.env["ir.attachment"].browse(
             int(action["url"].split("/")[3].split("?")[0])
         )
-        self.assertEqual(attachment.res_id, self.proposal.id)
+        # the builder's alone (issue 15): no res_id, so no reader of the proposal
+        self.assertEqual(attachment.res_model, self.proposal._name)
+        self.assertFalse(attachment.res_id)
         archive = zipfile.ZipFile(io.BytesIO(attachment.raw))
         manifest = json.loads(archive.read("manifest.json"))
         self.assertEqual(manifest["proposal"], self.proposal.name)

@@ -1,0 +1,135 @@
+"""Documents and files of one school stay with the people who may read them (issue
+15): another school's users render none of its reports, and the dossier ZIP, which
+holds the council and ballot-count minutes, reaches no teacher."""
+
+import io
+import zipfile
+
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
+from odoo.tests.common import TransactionCase
+from odoo.tools import mute_logger
+
+SE = "school_emulation."
+ROLES = {
+    "staff": "group_school_emulation_user",
+    "leader": "group_school_emulation_leader",
+    "officer": "group_school_emulation_officer",
+    "manager": "group_school_emulation_manager",
+    "council": "group_school_emulation_council",
+}
+MINUTES = ("02-bien-ban-hop", "03-bien-ban-kiem-phieu")
+
+
+@tagged("post_install", "-at_install", "isolation")
+class TestIsolationReports(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.proposal = cls.env["school.emulation.proposal"].search(
+            [("decision_ids", "!=", False)], limit=1
+        )
+        if not cls.proposal.session_ids:
+            raise AssertionError("the demo school of school_emulation is not installed")
+        cls.env["res.lang"]._activate_lang("vi_VN")  # the demo users' language
+        cls.school_a = cls.proposal.company_id
+        cls.school_b = cls.env["res.company"].create({"name": "THCS Cách Ly (thử)"})
+        cls.users_b = {
+            role: new_test_user(
+                cls.env,
+                login=f"se_isor_{role}_b",
+                groups=SE + group,
+                company_id=cls.school_b.id,
+                company_ids=[cls.school_b.id],
+            )
+            for role, group in ROLES.items()
+        }
+        users = cls.env["res.users"]
+        cls.officer_a = users.search([("login", "=", "officer")])
+        cls.teacher_a = users.search([("login", "=", "teacher")])
+        cls.council_a = users.search([("login", "=", "council")])
+        if not cls.proposal.with_user(cls.teacher_a).has_access("read"):
+            raise AssertionError("the teacher must read the (posted) proposal")
+
+    def _record(self, model):
+        return self.env[model].search([("company_id", "=", self.school_a.id)], limit=1)
+
+    @mute_logger("odoo.models", "odoo.addons.base.models.ir_rule")
+    def test_other_school_renders_no_report(self):
+        """Rule: every report of the addon, on a record of school A, is refused to
+        every role of school B (HTML and PDF)."""
+        reports = self.env["ir.actions.report"].search(
+            [("report_name", "=like", "school_emulation_report.%")]
+        )
+        self.assertTrue(reports)
+        for report in reports:
+            record = self._record(report.model)
+            with self.subTest(report=report.report_name):
+                self.assertTrue(record, f"no record of school A for {report.model}")
+            for role, user in self.users_b.items():
+                with self.subTest(report=report.report_name, role=role):
+                    Report = self.env["ir.actions.report"].with_user(user)
+                    with self.assertRaises(AccessError):
+                        Report._render_qweb_html(report.report_name, record.ids)
+                    with self.assertRaises(AccessError):
+                        Report._render_qweb_pdf(report.report_name, record.ids)
+
+    @mute_logger("odoo.models")
+    def test_teacher_does_not_build_the_dossier(self):
+        """Rule: only the officer builds the dossier; a teacher who reads the
+        proposal but not the council sessions is refused."""
+        proposal = self.proposal.with_user(self.teacher_a)
+        before = self.env["ir.attachment"].search_count([])
+        with self.assertRaises(AccessError):
+            proposal.action_dossier_bundle()
+        self.assertEqual(self.env["ir.attachment"].search_count([]), before)
+
+    def test_dossier_holds_only_what_its_reader_reads(self):
+        """Rule: the files of the dossier are built with the reader's rights: a
+        teacher's set has no council or ballot-count minutes."""
+        files = self.proposal.with_user(self.teacher_a)._dossier_files()
+        names = [name for name, _data in files]
+        self.assertTrue(any(n.startswith("04-danh-sach") for n in names), names)
+        self.assertFalse([n for n in names if n.startswith(MINUTES)], names)
+        officer_names = [
+            name
+            for name, _data in self.proposal.with_user(self.officer_a)._dossier_files()
+        ]
+        self.assertTrue([n for n in officer_names if n.startswith(MINUTES)])
+
+    @mute_logger("odoo.models", "odoo.addons.base.models.ir_attachment")
+    def test_built_dossier_is_not_readable_by_a_teacher(self):
+        """Rule: a dossier built by the officer is readable by that officer only,
+        not by a teacher or a council member who read the proposal."""
+        action = self.proposal.with_user(self.officer_a).action_dossier_bundle()
+        attachment_id = int(action["url"].split("/")[3].split("?")[0])
+        attachment = self.env["ir.attachment"].browse(attachment_id)
+        self.assertFalse(attachment.res_id)  # its builder's alone
+        archive = zipfile.ZipFile(io.BytesIO(attachment.with_user(self.officer_a).raw))
+        self.assertTrue([n for n in archive.namelist() if n.startswith(MINUTES)])
+        for user in (self.teacher_a, self.council_a, self.users_b["officer"]):
+            with self.subTest(user=user.login):
+                with self.assertRaises(AccessError):
+                    attachment.with_user(user).check("read")
+                with self.assertRaises(AccessError):
+                    attachment.with_user(user).read(["raw"])
+
+    @mute_logger("odoo.models", "odoo.addons.base.models.ir_attachment")
+    def test_exports_are_their_builders_alone(self):
+        """Rule: an Excel file built by the officer (rows read with the officer's
+        rights, students included) is not readable by a teacher who reads the
+        same record."""
+        action = self.proposal.with_user(self.officer_a).action_export_xlsx()
+        attachment = self.env["ir.attachment"].browse(
+            int(action["url"].split("/")[3].split("?")[0])
+        )
+        self.assertTrue(attachment.with_user(self.officer_a).raw)
+        with self.assertRaises(AccessError):
+            attachment.with_user(self.teacher_a).check("read")
+        movement = self._record("school.emulation.movement")
+        action = movement.with_user(self.officer_a).action_export_xlsx()
+        attachment = self.env["ir.attachment"].browse(
+            int(action["url"].split("/")[3].split("?")[0])
+        )
+        with self.assertRaises(AccessError):
+            attachment.with_user(self.teacher_a).check("read")

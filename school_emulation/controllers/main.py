@@ -1,9 +1,30 @@
 from odoo import http
 from odoo.http import request
+from odoo.tools import html_sanitize
+
+from ..models.school_emulation_exemplar import is_safe_url
 
 # Only these fields leave the database for the public page; students appear by name
 # and class only.
 EXEMPLAR_FIELDS = ["name", "exemplar_type", "public_name", "story", "media_url"]
+
+
+def public_html(value):
+    """Rich text for the anonymous page, sanitised again at render time: the
+    stored value was sanitised on write, but a value written before that rule, by
+    SQL or through a field without it must not carry a script or a javascript:
+    link to the public."""
+    if not value:
+        return ""
+    return html_sanitize(
+        value,
+        sanitize_tags=True,
+        sanitize_attributes=True,
+        sanitize_style=True,
+        sanitize_form=True,
+        strip_style=True,
+        strip_classes=True,
+    )
 
 
 class SchoolEmulationPublic(http.Controller):
@@ -46,8 +67,10 @@ class SchoolEmulationPublic(http.Controller):
                     "name": row["name"],
                     "type": types.get(row["exemplar_type"], ""),
                     "who": row["public_name"],
-                    "story": row["story"],
-                    "media_url": row["media_url"],
+                    "story": public_html(row["story"]),
+                    "media_url": row["media_url"]
+                    if is_safe_url(row["media_url"])
+                    else False,
                 }
                 for row in exemplars.read(EXEMPLAR_FIELDS)
             ],

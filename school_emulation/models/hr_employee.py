@@ -79,7 +79,11 @@ class HrEmployee(models.Model):
         action["context"] = {"default_employee_id": self.id}
         return action
 
-    registration_count = fields.Integer(compute="_compute_registration_count")
+    # HR-only, like every field we add to hr.employee: users outside HR read
+    # employees through hr.employee.public, which does not have our fields.
+    registration_count = fields.Integer(
+        compute="_compute_registration_count", groups="hr.group_hr_user"
+    )
 
     def _compute_registration_count(self):
         counts = registration_counts(self, "employee_id")

@@ -39,6 +39,12 @@ class HrEmployee(models.Model):
     _name = "hr.employee"
     _inherit = ["hr.employee", "school.emulation.award.history.mixin"]
 
+    # Users outside HR read employees through hr.employee.public, which does not
+    # have the history: on hr.employee it is HR-only (Odoo's hr test
+    # test_employee_fields_groups checks every field for this).
+    emulation_award_ids = fields.Many2many(groups="hr.group_hr_user")
+    emulation_award_count = fields.Integer(groups="hr.group_hr_user")
+
 
 class HrDepartment(models.Model):
     _name = "hr.department"

@@ -11,9 +11,15 @@ from . import test_registration
 from . import test_translations
 from . import test_ui
 from . import test_council
+from . import test_ballot_secrecy
 from . import test_eligibility
 from . import test_award_flow
+from . import test_decision_lock
 from . import test_initiative
 from . import test_demo_year
 from . import test_bad_input
 from . import test_security
+from . import test_clean_input
+from . import test_rpc_bypass
+from . import test_isolation_matrix
+from . import test_platform

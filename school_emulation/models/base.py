@@ -1,0 +1,155 @@
+"""One guard for the values every model of our two addons receives.
+
+A JSON-RPC client can send what no form would: a NUL byte in a text (PostgreSQL
+refuses it with a technical English error), NaN, infinity or ``1e309`` as a number
+(PostgreSQL stores NaN in a numeric column, overflows on the rest), an integer past
+the 4-byte range. ``create``/``write`` of *our* models (``_original_module`` one of
+our addons, or a ``school.*`` name) refuse these in words before the ORM sees them,
+and store identifiers (codes, document numbers) in their normal form, so that
+"HS 001" with a zero-width space is not a second "HS 001". On other addons' models
+only the fields our addons add are checked (``res.company``'s document code...);
+a model without such fields pays one cache lookup per call.
+"""
+
+import pytz
+from markupsafe import Markup
+
+from odoo import api, fields, models, tools
+from odoo.exceptions import UserError
+
+OUR_MODULES = ("school_emulation", "school_emulation_report")
+# The school's time zone when its company has none (domain: schools in Vietnam).
+SCHOOL_TZ = "Asia/Ho_Chi_Minh"
+TEXT_TYPES = ("char", "text", "html")
+NUMBER_TYPES = ("float", "monetary")
+CHECKED_TYPES = (*TEXT_TYPES, *NUMBER_TYPES, "integer")
+INT4 = 2**31 - 1
+# Char fields stored as identifiers besides the ``code``/``*_code``/``number``/
+# ``*_number`` names (the decision number has its own normalisation).
+EXTRA_IDENTIFIERS = {"school.class": ("name",)}
+
+
+def is_identifier(model_name, field):
+    """True for a plain stored Char field that holds a code or a number."""
+    if field.type != "char" or not field.store or field.translate:
+        return False
+    if field.compute or field.related:
+        return False
+    name = field.name
+    return (
+        name in ("code", "number")
+        or name.endswith(("_code", "_number"))
+        or name in EXTRA_IDENTIFIERS.get(model_name, ())
+    )
+
+
+class Base(models.AbstractModel):
+    _inherit = "base"
+
+    def _se_guarded(self):
+        """True for the models of our addons (cheap: called on every create/write)."""
+        return self._original_module in OUR_MODULES or self._name.startswith("school.")
+
+    @tools.ormcache()
+    def _se_guard(self):
+        """What create/write check on this model: ``True`` (every field: one of our
+        models), or the names of the fields our addons add to another addon's
+        model (``hr.employee``, ``res.company``...), usually none. Cached per
+        model (the registry clears it whenever models are set up again)."""
+        if self._se_guarded():
+            return True
+        return frozenset(
+            name
+            for name, field in self._fields.items()
+            if field._module in OUR_MODULES and field.type in CHECKED_TYPES
+        )
+
+    def _se_vals_to_clean(self, vals):
+        """The keys of ``vals`` to check, or None when there is nothing to do."""
+        guard = self._se_guard()
+        if guard is True:
+            return vals.keys()
+        if guard and not guard.isdisjoint(vals):
+            return guard.intersection(vals)
+        return None
+
+    def _se_clean_vals(self, vals, names=None):
+        """``vals`` with clean texts, finite numbers and normal identifiers (only
+        the keys ``names`` if given), or a ``UserError`` naming the field."""
+        Input = self.env["school.emulation.input.mixin"]
+        cleaned = dict(vals)
+        for fname in vals if names is None else names:
+            value = vals[fname]
+            field = self._fields.get(fname)
+            if field is None or value is None or value is False:
+                continue
+            ftype = field.type
+            if ftype in TEXT_TYPES:
+                if not isinstance(value, str):
+                    continue  # e.g. a {lang: text} dict: the ORM judges it
+                label = field._description_string(self.env)
+                if is_identifier(self._name, field):
+                    new = Input._clean_identifier(value, label)
+                else:
+                    new = Input._clean_text(value, label)
+                cleaned[fname] = Markup(new) if isinstance(value, Markup) else new
+            elif ftype in NUMBER_TYPES:
+                label = field._description_string(self.env)
+                cleaned[fname] = Input._clean_number(value, label)
+            elif ftype == "integer" and not isinstance(value, bool | str):
+                label = field._description_string(self.env)
+                if isinstance(value, float):
+                    Input._clean_number(value, label)
+                if isinstance(value, int | float) and not -INT4 - 1 <= value <= INT4:
+                    raise UserError(
+                        self.env._("%(label)s is out of range.", label=label)
+                    )
+        return cleaned
+
+    # --- the school's calendar ----------------------------------------------------
+    @api.model
+    def _se_tz(self, company=None):
+        """The school's time zone: its company's (partner) time zone, else
+        Asia/Ho_Chi_Minh. Neither the server's nor the user's clock: a decision
+        dated by the school is dated in the school's calendar."""
+        company = company or self.env.company
+        name = company.sudo().partner_id.tz or SCHOOL_TZ
+        return name if name in pytz.all_timezones_set else SCHOOL_TZ
+
+    @api.model
+    def _se_today(self, company=None):
+        """Today in the school (use it for every date default and every date in a
+        message instead of ``fields.Date.today()``, which is the UTC date)."""
+        return fields.Date.context_today(
+            self.with_context(tz=self._se_tz(company)), timestamp=self._se_utcnow()
+        )
+
+    @api.model
+    def _se_local_datetime(self, value=None, company=None):
+        """``value`` (a naive UTC datetime, default now) in the school's time."""
+        value = value or self._se_utcnow()
+        tz = pytz.timezone(self._se_tz(company))
+        return pytz.utc.localize(value).astimezone(tz).replace(tzinfo=None)
+
+    @api.model
+    def _se_utcnow(self):
+        """Now, as a naive UTC datetime (one place for tests to freeze)."""
+        return fields.Datetime.now()
+
+    # --- CRUD -------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self._se_guard():
+            vals_list = [
+                self._se_clean_vals(vals, names)
+                if (names := self._se_vals_to_clean(vals)) is not None
+                else vals
+                for vals in vals_list
+            ]
+        return super().create(vals_list)
+
+    def write(self, vals):
+        names = self._se_vals_to_clean(vals)
+        if names is not None:
+            vals = self._se_clean_vals(vals, names)
+        return super().write(vals)

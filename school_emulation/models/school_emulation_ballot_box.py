@@ -30,11 +30,13 @@ class SchoolEmulationBallotBoxMixin(models.AbstractModel):
       rows and the key material.
 
     Models set the hooks ``_ballot_races`` (``{race: candidate recordset}``) and
-    ``_ballot_voter_count``.
+    ``_ballot_voter_count``, and ``_BALLOT_OPEN_METHOD``, the public method that the
+    sealing dialog calls with the passphrase.
     """
 
     _name = "school.emulation.ballot.box.mixin"
     _description = "Sealed Ballot Box"
+    _BALLOT_OPEN_METHOD = "action_open"
 
     ballot_box_sealed = fields.Boolean(
         string="Ballot Box Sealed",
@@ -225,6 +227,33 @@ class SchoolEmulationBallotBoxMixin(models.AbstractModel):
     def _unlink_ballot_box(self):
         self._ballot_sealed_rows().unlink()
         self._ballot_keys().unlink()
+
+    # --- the ballot dialogs (static/src/ballot_box) ---------------------------------
+    def _ballot_dialog(self, mode, method=False):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.client",
+            "tag": "school_emulation.ballot_box",
+            "name": self.display_name,
+            "params": {
+                "mode": mode,
+                "model": self._name,
+                "res_id": self.id,
+                "method": method,
+            },
+        }
+
+    def action_open_vote(self):
+        """The ballot dialog: choices stay in the browser until sent."""
+        return self._ballot_dialog("cast", "cast_vote")
+
+    def action_open_ballot_box(self):
+        """The sealing dialog: passphrase for the counting board, then open."""
+        return self._ballot_dialog("open", self._BALLOT_OPEN_METHOD)
+
+    def action_close_ballot_box(self):
+        """The count dialog: the counting board's passphrase, then close."""
+        return self._ballot_dialog("close", "action_close")
 
 
 class SchoolEmulationBallot(models.Model):

@@ -27,6 +27,7 @@ class SchoolEmulationBlock(models.Model):
         "school.emulation.state.mixin",
         "school.emulation.ballot.box.mixin",
     ]
+    _BALLOT_OPEN_METHOD = "action_start_voting"
     _order = "period_id desc, name"
     _check_company_auto = True
 
@@ -335,32 +336,6 @@ class SchoolEmulationBlock(models.Model):
             "voter_flag_kw": False,
             "race_kw": "award",
         }
-
-    def _ballot_dialog(self, mode, method=False):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.client",
-            "tag": "school_emulation.ballot_box",
-            "name": self.display_name,
-            "params": {
-                "mode": mode,
-                "model": self._name,
-                "res_id": self.id,
-                "method": method,
-            },
-        }
-
-    def action_open_vote(self):
-        """The ballot dialog: choices stay in the browser until sent."""
-        return self._ballot_dialog("cast", "cast_vote")
-
-    def action_open_ballot_box(self):
-        """The sealing dialog: passphrase for the counting board, then open."""
-        return self._ballot_dialog("open", "action_start_voting")
-
-    def action_close_ballot_box(self):
-        """The count dialog: the counting board's passphrase, then close."""
-        return self._ballot_dialog("close", "action_close")
 
 
 class SchoolEmulationBlockMember(models.Model):

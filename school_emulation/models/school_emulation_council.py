@@ -178,7 +178,7 @@ class SchoolEmulationCouncilSession(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
     _TRANSITIONS = {"draft": {"open"}, "open": {"closed", "draft"}}
-    _SERVER_FIELDS = ("minutes_html", "ballot_minutes_html")
+    _SERVER_FIELDS = ("minutes_html", "ballot_minutes_html", "minutes_number")
 
     name = fields.Char(required=True, tracking=True)
     council_id = fields.Many2one(
@@ -226,6 +226,12 @@ class SchoolEmulationCouncilSession(models.Model):
     conclusion = fields.Text(help="The council's conclusions for the minutes.")
     # generated from the data at the close, then locked; sanitised all the same
     # (they end in a PDF: no script, no javascript: link survives)
+    minutes_number = fields.Char(
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Number of the minutes from the school's register, given at the close.",
+    )
     minutes_html = fields.Html(
         string="Minutes",
         readonly=True,
@@ -614,6 +620,9 @@ class SchoolEmulationCouncilSession(models.Model):
                         )
                     elif line.council_result == "pending":
                         line.council_result = "approved"
+            local_day = rec._se_local_datetime(rec.date, rec.company_id).date()
+            number = rec.company_id._se_next_number("minutes", local_day)
+            rec._write_state({"minutes_number": number})
             rec._write_state({"state": "closed", **rec._render_minutes()})
         return True
 
@@ -625,7 +634,7 @@ class SchoolEmulationCouncilSession(models.Model):
             "council": self.council_id,
             "tally_lines": self._ballot_lines(),
             "other_lines": self.line_ids - self._ballot_lines(),
-            "local_date": fields.Datetime.context_timestamp(self, self.date),
+            "local_date": self._se_local_datetime(self.date, self.company_id),
         }
         return {
             "minutes_html": QWeb._render(
@@ -635,33 +644,6 @@ class SchoolEmulationCouncilSession(models.Model):
                 "school_emulation.council_ballot_minutes", values
             ),
         }
-
-    # --- ballot dialogs ---------------------------------------------------------------
-    def _ballot_dialog(self, mode, method=False):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.client",
-            "tag": "school_emulation.ballot_box",
-            "name": self.display_name,
-            "params": {
-                "mode": mode,
-                "model": self._name,
-                "res_id": self.id,
-                "method": method,
-            },
-        }
-
-    def action_open_vote(self):
-        """The ballot dialog (cast): choices stay in the browser until sent."""
-        return self._ballot_dialog("cast", "cast_vote")
-
-    def action_open_ballot_box(self):
-        """The sealing dialog: passphrase for the counting board, then open."""
-        return self._ballot_dialog("open", "action_open")
-
-    def action_close_ballot_box(self):
-        """The count dialog: the counting board's passphrase, then close."""
-        return self._ballot_dialog("close", "action_close")
 
 
 class SchoolEmulationCouncilAttendance(models.Model):

@@ -87,6 +87,7 @@ class SchoolEmulationProposal(models.Model):
         "posting_start",
         "posting_end",
         "submitted_date",
+        "to_trinh_number",
         "return_reason",
         "reject_reason",
     )
@@ -185,6 +186,14 @@ class SchoolEmulationProposal(models.Model):
         help="Deadline of the receiving body (e.g. before 10/7 for education).",
     )
     submitted_date = fields.Date(readonly=True, copy=False, tracking=True)
+    to_trinh_number = fields.Char(
+        string="Submission Number",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Number of the Tờ trình from the school's register, given at each "
+        "submission to the superior body.",
+    )
     return_reason = fields.Text(readonly=True, copy=False, tracking=True)
     reject_reason = fields.Text(readonly=True, copy=False, tracking=True)
     override_reason = fields.Text(
@@ -504,10 +513,14 @@ class SchoolEmulationProposal(models.Model):
                         problems="; ".join(problems),
                     )
                 )
+            today = rec._se_today(rec.company_id)
             rec._write_state(
                 {
                     "state": "submitted",
-                    "submitted_date": rec._se_today(rec.company_id),
+                    "submitted_date": today,
+                    "to_trinh_number": rec.company_id._se_next_number(
+                        "to_trinh", today
+                    ),
                 }
             )
             rec.activity_unlink(

@@ -71,6 +71,9 @@ class TestAwardFlow(SchoolEmulationCase):
         )
         proposal.document_ids.write({"attachment_ids": [Command.set(attachment.ids)]})
         proposal.action_submit()
+        self.assertRegex(
+            proposal.to_trinh_number, r"^\d{2}/TTr", "Tờ trình numbered at submission"
+        )
         action = proposal.action_record_decision()
         decision = self.env["school.emulation.decision"].browse(action["res_id"])
         decision.write({"name": number, "date": date, "signer": "Chủ tịch UBND xã"})

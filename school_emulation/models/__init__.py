@@ -1,6 +1,8 @@
 from . import school_emulation_dated_mixin
 from . import school_emulation_state_mixin
 from . import school_emulation_input_mixin
+from . import res_users
+from . import school_emulation_award_history_mixin
 from . import school_emulation_ballot_box
 from . import base
 from . import ir_attachment
@@ -32,7 +34,6 @@ from . import school_emulation_subject_mixin
 from . import school_emulation_unit_rating
 from . import school_emulation_initiative
 from . import school_emulation_award
-from . import school_emulation_award_history
 from . import school_emulation_eligibility
 from . import school_emulation_council
 from . import school_emulation_proposal

@@ -1,10 +1,9 @@
 from odoo import fields, models
 
-from .school_emulation_registration import registration_action, registration_counts
-
 
 class HrDepartment(models.Model):
-    _inherit = "hr.department"
+    _name = "hr.department"
+    _inherit = ["hr.department", "school.emulation.award.history.mixin"]
 
     emulation_group_type = fields.Selection(
         [
@@ -20,10 +19,14 @@ class HrDepartment(models.Model):
     registration_count = fields.Integer(compute="_compute_registration_count")
 
     def _compute_registration_count(self):
-        counts = registration_counts(self, "department_id")
+        counts = self.env["school.emulation.registration"]._se_counts_by(
+            self, "department_id"
+        )
         for rec in self:
             rec.registration_count = counts.get(rec, 0)
 
     def action_view_registrations(self):
         self.ensure_one()
-        return registration_action(self, "department_id")
+        return self.env["school.emulation.registration"]._se_action_for(
+            self, "department_id"
+        )

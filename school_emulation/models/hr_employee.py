@@ -1,10 +1,15 @@
 from odoo import fields, models
 
-from .school_emulation_registration import registration_action, registration_counts
-
 
 class HrEmployee(models.Model):
-    _inherit = "hr.employee"
+    _name = "hr.employee"
+    _inherit = ["hr.employee", "school.emulation.award.history.mixin"]
+
+    # Users outside HR read employees through hr.employee.public, which does not
+    # have the history: on hr.employee it is HR-only (Odoo's hr test
+    # test_employee_fields_groups checks every field for this).
+    emulation_award_ids = fields.Many2many(groups="hr.group_hr_user")
+    emulation_award_count = fields.Integer(groups="hr.group_hr_user")
 
     emulation_category = fields.Selection(
         [
@@ -86,10 +91,14 @@ class HrEmployee(models.Model):
     )
 
     def _compute_registration_count(self):
-        counts = registration_counts(self, "employee_id")
+        counts = self.env["school.emulation.registration"]._se_counts_by(
+            self, "employee_id"
+        )
         for rec in self:
             rec.registration_count = counts.get(rec, 0)
 
     def action_view_registrations(self):
         self.ensure_one()
-        return registration_action(self, "employee_id")
+        return self.env["school.emulation.registration"]._se_action_for(
+            self, "employee_id"
+        )

@@ -15,7 +15,8 @@ REGISTER_CODE = "school_emulation.register.%s"
 
 
 class ResCompany(models.Model):
-    _inherit = "res.company"
+    _name = "res.company"
+    _inherit = ["res.company", "school.emulation.award.history.mixin"]
 
     def _se_register_code(self, kind, book=None):
         if kind not in REGISTERS:

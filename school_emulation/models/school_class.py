@@ -1,15 +1,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .school_emulation_registration import registration_action, registration_counts
-
 
 class SchoolClass(models.Model):
     """A class (lớp) of one school year, e.g. 6A1, with its homeroom teacher."""
 
     _name = "school.class"
     _description = "Class"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "school.emulation.award.history.mixin"]
     _order = "period_id desc, grade, name"
     _check_company_auto = True
 
@@ -78,13 +76,17 @@ class SchoolClass(models.Model):
     registration_count = fields.Integer(compute="_compute_registration_count")
 
     def _compute_registration_count(self):
-        counts = registration_counts(self, "class_id")
+        counts = self.env["school.emulation.registration"]._se_counts_by(
+            self, "class_id"
+        )
         for rec in self:
             rec.registration_count = counts.get(rec, 0)
 
     def action_view_registrations(self):
         self.ensure_one()
-        return registration_action(self, "class_id")
+        return self.env["school.emulation.registration"]._se_action_for(
+            self, "class_id"
+        )
 
     def _emulation_rollup(self, date_from, date_to, title_date=None):
         """Average weekly totals and ranks of these classes between two dates (a

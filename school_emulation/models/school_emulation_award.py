@@ -51,21 +51,6 @@ def default_currency(env):
     return env.ref("base.VND", raise_if_not_found=False) or env.company.currency_id
 
 
-def award_history_action(record):
-    """The award history (all years) of an employee, student, group, class or
-    school, newest first."""
-    Award = record.env["school.emulation.award"]
-    action = record.env["ir.actions.act_window"]._for_xml_id(
-        "school_emulation.school_emulation_award_action"
-    )
-    action["domain"] = Award._subject_domain(record)
-    action["context"] = {"search_default_group_period": 1}
-    action["display_name"] = record.env._(
-        "Award History: %(name)s", name=record.display_name
-    )
-    return action
-
-
 class SchoolEmulationDecision(models.Model):
     """An award decision (quyết định khen thưởng) of a competent body and its list.
 
@@ -805,6 +790,20 @@ class SchoolEmulationAward(models.Model):
         for rec in self:
             decided = rec.source == "decision" and rec.so_vang_number
             rec.so_vang_key = rec.so_vang_number if decided else False
+
+    @api.model
+    def _history_action(self, record):
+        """The award history (all years) of an employee, student, group, class or
+        school, newest first."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "school_emulation.school_emulation_award_action"
+        )
+        action["domain"] = self._subject_domain(record)
+        action["context"] = {"search_default_group_period": 1}
+        action["display_name"] = self.env._(
+            "Award History: %(name)s", name=record.display_name
+        )
+        return action
 
     @api.depends("title_id", "award_form_id")
     def _compute_codes(self):

@@ -26,28 +26,6 @@ REGISTRATION_STATES = [
 ]
 
 
-def registration_counts(records, field):
-    """``{record: number of registrations}`` for ``field`` in one query."""
-    return dict(
-        records.env["school.emulation.registration"]._read_group(
-            [(field, "in", records.ids)], [field], ["__count"]
-        )
-    )
-
-
-def registration_action(record, field):
-    """The registrations window of one employee, student, group or class."""
-    action = record.env["ir.actions.act_window"]._for_xml_id(
-        "school_emulation.school_emulation_registration_action"
-    )
-    action["domain"] = [(field, "=", record.id)]
-    action["context"] = {
-        f"default_{field}": record.id,
-        "default_subject_type": FIELD_SUBJECTS[field],
-    }
-    return action
-
-
 class SchoolEmulationRegistration(models.Model):
     """An emulation registration (đăng ký thi đua) of a subject in a movement."""
 
@@ -560,3 +538,24 @@ class SchoolEmulationRegistration(models.Model):
             raise UserError(
                 self.env._("Give the reason for locking or unlocking the scores.")
             )
+
+    # --- counters for the subjects' smart buttons (policy a deployment may override)
+    @api.model
+    def _se_counts_by(self, records, field):
+        """``{record: number of registrations}`` for ``field`` in one query."""
+        return dict(
+            self._read_group([(field, "in", records.ids)], [field], ["__count"])
+        )
+
+    @api.model
+    def _se_action_for(self, record, field):
+        """The registrations window of one employee, student, group or class."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "school_emulation.school_emulation_registration_action"
+        )
+        action["domain"] = [(field, "=", record.id)]
+        action["context"] = {
+            f"default_{field}": record.id,
+            "default_subject_type": FIELD_SUBJECTS[field],
+        }
+        return action

@@ -4,8 +4,6 @@ from contextlib import contextmanager
 from odoo import api, models
 from odoo.exceptions import UserError
 
-OFFICER_GROUP = "school_emulation.group_school_emulation_officer"
-
 # Models whose guarded fields the server is writing right now (in this thread or
 # task only). A client can send any context key over JSON-RPC; it cannot set this.
 _TRUSTED_MODELS = contextvars.ContextVar("school_emulation_trusted", default=())
@@ -48,14 +46,15 @@ def is_server_write(env, model_name):
 
 
 def is_officer(env):
-    """The current user is the school's emulation officer (or above)."""
-    return env.user.has_group(OFFICER_GROUP)
+    """The current user is the school's emulation officer (or above): the policy is
+    ``res.users._se_is_officer``, which a deployment overrides with ``_inherit``."""
+    return env.user._se_is_officer()
 
 
 def check_officer(env, message):
-    """Refuse with ``message`` (already translated) unless the user is the officer."""
-    if not is_officer(env):
-        raise UserError(message)
+    """Refuse with ``message`` (already translated) unless the user is the officer
+    (``res.users._se_check_officer``)."""
+    env.user._se_check_officer(message)
 
 
 class SchoolEmulationStateMixin(models.AbstractModel):

@@ -1,14 +1,12 @@
 from odoo import api, fields, models
 
-from .school_emulation_registration import registration_action, registration_counts
-
 
 class SchoolStudent(models.Model):
     """A student (học sinh). Personal data of a minor: see the record rules."""
 
     _name = "school.student"
     _description = "Student"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "school.emulation.award.history.mixin"]
     _order = "class_id, name"
     _check_company_auto = True
     _rec_names_search = ["name", "code"]
@@ -63,10 +61,14 @@ class SchoolStudent(models.Model):
     registration_count = fields.Integer(compute="_compute_registration_count")
 
     def _compute_registration_count(self):
-        counts = registration_counts(self, "student_id")
+        counts = self.env["school.emulation.registration"]._se_counts_by(
+            self, "student_id"
+        )
         for rec in self:
             rec.registration_count = counts.get(rec, 0)
 
     def action_view_registrations(self):
         self.ensure_one()
-        return registration_action(self, "student_id")
+        return self.env["school.emulation.registration"]._se_action_for(
+            self, "student_id"
+        )

@@ -23,3 +23,4 @@ from . import test_clean_input
 from . import test_rpc_bypass
 from . import test_isolation_matrix
 from . import test_platform
+from . import test_policy

@@ -1,0 +1,23 @@
+from odoo import models
+from odoo.exceptions import UserError
+
+OFFICER_GROUP = "school_emulation.group_school_emulation_officer"
+
+
+class ResUsers(models.Model):
+    """Who may act for the school: policy a deployment overrides with ``_inherit``
+    (e.g. "the deputy principal acts as the officer" or an officer per school)."""
+
+    _inherit = "res.users"
+
+    def _se_is_officer(self, company=None):
+        """This user is the emulation officer (or above) of ``company`` (default:
+        the current school). Override to widen or narrow who acts as officer."""
+        self.ensure_one()
+        return self.has_group(OFFICER_GROUP)
+
+    def _se_check_officer(self, message, company=None):
+        """Refuse with ``message`` (already translated) unless the user is the
+        officer of ``company``."""
+        if not self._se_is_officer(company):
+            raise UserError(message)

@@ -1072,6 +1072,7 @@ def main():
             field("city", "Đông Triều"),
             field("country_id", ref="base.vn"),
             field("email", "thcsxuanson@example.com"),
+            field("emulation_doc_code", "THCSXS"),
         ],
         out,
     )
@@ -1654,7 +1655,7 @@ def _award_students_2025(out, period):
             field("name", "Award Decisions (2026)"),
             field("code", "school_emulation.register.decision"),
             field("company_id", ref="base.main_company"),
-            field("suffix", "/QĐ-THCSXS"),
+            field("suffix", "/QĐ"),
             field("padding", eval_="2"),
             field("implementation", "no_gap"),
             field("use_date_range", eval_="True"),

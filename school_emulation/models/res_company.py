@@ -18,6 +18,11 @@ class ResCompany(models.Model):
     _name = "res.company"
     _inherit = ["res.company", "school.emulation.award.history.mixin"]
 
+    emulation_doc_code = fields.Char(
+        string="Document Code",
+        help="Abbreviation of the school in document numbers, e.g. THCSXS.",
+    )
+
     def _se_register_code(self, kind, book=None):
         if kind not in REGISTERS:
             raise UserError(self.env._("Unknown register %(kind)s.", kind=kind))
@@ -62,4 +67,13 @@ class ResCompany(models.Model):
         """
         self.ensure_one()
         date = fields.Date.to_date(date) or self._se_today(self)
-        return self._se_register(kind, book).next_by_id(sequence_date=date)
+        number = self._se_register(kind, book).next_by_id(sequence_date=date)
+        return self._se_number_with_code(kind, number)
+
+    def _se_number_with_code(self, kind, number):
+        """Documents the school issues end in its code (12/QĐ-THCSXS, 01/TTr-THCSXS,
+        NĐ 30/2020 Appendix I); hook for another layout."""
+        code = (self.emulation_doc_code or "").strip()
+        if code and kind in ("to_trinh", "decision") and not number.endswith(code):
+            number = f"{number}-{code}"
+        return number

@@ -3,7 +3,7 @@ from odoo import api, fields, models
 
 class SchoolEmulationAward(models.Model):
     """Statistics dimensions of an award (seed §II.2a: share of direct workers among
-    awardees; NĐ 152/2025 Art. 4.6: women)."""
+    awardees; NĐ 152/2025 Art. 4.6: women) and the award history in Excel."""
 
     _inherit = "school.emulation.award"
 
@@ -58,70 +58,53 @@ class SchoolEmulationAward(models.Model):
             award.recipient_group_id = emp.department_id or award.department_id
             award.award_count = 1
 
-
-class SchoolEmulationPeriod(models.Model):
-    """The principal's overview on each school-year card."""
-
-    _inherit = "school.emulation.period"
-
-    overview_registrations = fields.Integer(
-        string="Registrations", compute="_compute_overview"
-    )
-    overview_proposals = fields.Integer(
-        string="Open Proposals", compute="_compute_overview"
-    )
-    overview_awards = fields.Integer(string="Awards", compute="_compute_overview")
-    overview_bonus = fields.Monetary(
-        string="Bonus Paid", compute="_compute_overview", currency_field="currency_id"
-    )
-    overview_direct_pct = fields.Integer(
-        string="Direct Workers (%)", compute="_compute_overview"
-    )
-    currency_id = fields.Many2one(
-        "res.currency",
-        compute="_compute_overview",
-    )
-
-    def _compute_overview(self):
-        regs = dict(
-            self.env["school.emulation.registration"]._read_group(
-                [("period_id", "in", self.ids)], ["period_id"], ["__count"]
+    def _xlsx_rows(self):
+        return [
+            (
+                index,
+                award.period_id.name,
+                award.subject_name,
+                award.recipient_group_id.name or "",
+                award.award_name,
+                dict(self._fields["award_type"]._description_selection(self.env)).get(
+                    award.award_type, ""
+                ),
+                award.decision_number or "",
+                award.decision_date,
+                award.authority_id.name or "",
+                award.so_vang_number or "",
+                award.bonus_amount,
+                dict(self._fields["state"]._description_selection(self.env)).get(
+                    award.state, ""
+                ),
             )
+            for index, award in enumerate(self, start=1)
+        ]
+
+    def action_export_xlsx(self):
+        columns = [
+            ("STT", 6, "int"),
+            ("Năm học", 11, "text"),
+            ("Tập thể, cá nhân", 30, "text"),
+            ("Tổ", 24, "text"),
+            ("Danh hiệu / hình thức", 30, "text"),
+            ("Loại hình", 16, "text"),
+            ("Số quyết định", 16, "text"),
+            ("Ngày quyết định", 14, "date"),
+            ("Cơ quan ban hành", 28, "text"),
+            ("Số Sổ vàng", 10, "text"),
+            ("Tiền thưởng (đồng)", 16, "money"),
+            ("Trạng thái", 14, "text"),
+        ]
+        return self.env["school.emulation.xlsx.export"]._download(
+            self,
+            f"lich-su-khen-thuong-{self._se_today()}.xlsx",
+            [
+                {
+                    "name": "Lịch sử khen thưởng",
+                    "title": "LỊCH SỬ KHEN THƯỞNG",
+                    "columns": columns,
+                    "rows": self._xlsx_rows(),
+                }
+            ],
         )
-        props = dict(
-            self.env["school.emulation.proposal"]._read_group(
-                [
-                    ("period_id", "in", self.ids),
-                    ("state", "not in", ("decided", "rejected")),
-                ],
-                ["period_id"],
-                ["__count"],
-            )
-        )
-        stats = {}
-        for period, category, count, bonus in self.env[
-            "school.emulation.award"
-        ]._read_group(
-            [("period_id", "in", self.ids), ("state", "=", "confirmed")],
-            ["period_id", "recipient_category"],
-            ["__count", "bonus_amount:sum"],
-        ):
-            entry = stats.setdefault(period, {"total": 0, "bonus": 0.0, "people": 0})
-            entry["total"] += count
-            entry["bonus"] += bonus
-            if category in ("manager", "direct"):
-                entry["people"] += count
-            if category == "direct":
-                entry["direct"] = entry.get("direct", 0) + count
-        currency = self.env.ref("base.VND", raise_if_not_found=False)
-        for period in self:
-            entry = stats.get(period, {})
-            people = entry.get("people", 0)
-            period.overview_registrations = regs.get(period, 0)
-            period.overview_proposals = props.get(period, 0)
-            period.overview_awards = entry.get("total", 0)
-            period.overview_bonus = entry.get("bonus", 0.0)
-            period.overview_direct_pct = (
-                entry.get("direct", 0) * 100 // people if people else 0
-            )
-            period.currency_id = currency or period.company_id.currency_id

@@ -1,0 +1,132 @@
+from odoo import fields, models
+
+
+class SchoolEmulationPeriod(models.Model):
+    """The principal's overview on each school-year card and the year's statistics
+    in Excel."""
+
+    _inherit = "school.emulation.period"
+
+    overview_registrations = fields.Integer(
+        string="Registrations", compute="_compute_overview"
+    )
+    overview_proposals = fields.Integer(
+        string="Open Proposals", compute="_compute_overview"
+    )
+    overview_awards = fields.Integer(string="Awards", compute="_compute_overview")
+    overview_bonus = fields.Monetary(
+        string="Bonus Paid", compute="_compute_overview", currency_field="currency_id"
+    )
+    overview_direct_pct = fields.Integer(
+        string="Direct Workers (%)", compute="_compute_overview"
+    )
+    currency_id = fields.Many2one(
+        "res.currency",
+        compute="_compute_overview",
+    )
+
+    def _compute_overview(self):
+        regs = dict(
+            self.env["school.emulation.registration"]._read_group(
+                [("period_id", "in", self.ids)], ["period_id"], ["__count"]
+            )
+        )
+        props = dict(
+            self.env["school.emulation.proposal"]._read_group(
+                [
+                    ("period_id", "in", self.ids),
+                    ("state", "not in", ("decided", "rejected")),
+                ],
+                ["period_id"],
+                ["__count"],
+            )
+        )
+        stats = {}
+        for period, category, count, bonus in self.env[
+            "school.emulation.award"
+        ]._read_group(
+            [("period_id", "in", self.ids), ("state", "=", "confirmed")],
+            ["period_id", "recipient_category"],
+            ["__count", "bonus_amount:sum"],
+        ):
+            entry = stats.setdefault(period, {"total": 0, "bonus": 0.0, "people": 0})
+            entry["total"] += count
+            entry["bonus"] += bonus
+            if category in ("manager", "direct"):
+                entry["people"] += count
+            if category == "direct":
+                entry["direct"] = entry.get("direct", 0) + count
+        currency = self.env.ref("base.VND", raise_if_not_found=False)
+        for period in self:
+            entry = stats.get(period, {})
+            people = entry.get("people", 0)
+            period.overview_registrations = regs.get(period, 0)
+            period.overview_proposals = props.get(period, 0)
+            period.overview_awards = entry.get("total", 0)
+            period.overview_bonus = entry.get("bonus", 0.0)
+            period.overview_direct_pct = (
+                entry.get("direct", 0) * 100 // people if people else 0
+            )
+            period.currency_id = currency or period.company_id.currency_id
+
+    def _statistics_sheets(self):
+        """Awards by title and recipient category; registrations against the titles
+        obtained, per title (the registered subject holds it in the same year)."""
+        self.ensure_one()
+        Award = self.env["school.emulation.award"]
+        labels = dict(
+            Award._fields["recipient_category"]._description_selection(self.env)
+        )
+        domain = [("period_id", "=", self.id), ("state", "=", "confirmed")]
+        by_title = Award._read_group(
+            domain,
+            ["award_name", "recipient_category"],
+            ["__count", "bonus_amount:sum"],
+        )
+        awards = Award.search(domain)
+        held = {(a.subject_key, a.title_code) for a in awards if a.title_code}
+        regs = self.env["school.emulation.registration"].search(
+            [("period_id", "=", self.id), ("title_id", "!=", False)]
+        )
+        compare = {}
+        for reg in regs:
+            entry = compare.setdefault(reg.title_id.name, [0, 0])
+            entry[0] += 1
+            if (reg.subject_key, reg.title_id.code) in held:
+                entry[1] += 1
+        return [
+            {
+                "name": "Khen thưởng",
+                "title": f"THỐNG KÊ KHEN THƯỞNG NĂM HỌC {self.name}",
+                "columns": [
+                    ("Danh hiệu / hình thức", 34, "text"),
+                    ("Đối tượng", 30, "text"),
+                    ("Số lượng", 10, "int"),
+                    ("Tiền thưởng (đồng)", 18, "money"),
+                ],
+                "rows": [
+                    (name, labels.get(category, ""), count, bonus or 0)
+                    for name, category, count, bonus in by_title
+                ],
+            },
+            {
+                "name": "Đăng ký và kết quả",
+                "title": f"ĐĂNG KÝ THI ĐUA VÀ KẾT QUẢ NĂM HỌC {self.name}",
+                "columns": [
+                    ("Danh hiệu", 34, "text"),
+                    ("Số đăng ký", 12, "int"),
+                    ("Số đạt", 10, "int"),
+                    ("Tỷ lệ đạt (%)", 14, "decimal"),
+                ],
+                "rows": [
+                    (name, registered, obtained, obtained * 100.0 / registered)
+                    for name, (registered, obtained) in sorted(compare.items())
+                ],
+            },
+        ]
+
+    def action_export_statistics_xlsx(self):
+        self.ensure_one()
+        return self.env["school.emulation.xlsx.export"]._download(
+            self, f"thong-ke-thi-dua-{self.name}.xlsx", self._statistics_sheets()
+        )

@@ -3,7 +3,8 @@ from . import school_emulation_state_mixin
 from . import school_emulation_input_mixin
 from . import res_users
 from . import school_emulation_award_history_mixin
-from . import school_emulation_ballot_box
+from . import school_emulation_ballot_box_mixin
+from . import school_emulation_ballot
 from . import base
 from . import ir_attachment
 from . import res_company
@@ -33,9 +34,14 @@ from . import school_emulation_score
 from . import school_emulation_subject_mixin
 from . import school_emulation_unit_rating
 from . import school_emulation_initiative
+from . import school_emulation_initiative_criterion
+from . import school_emulation_initiative_review
+from . import school_emulation_decision
 from . import school_emulation_award
 from . import school_emulation_eligibility
 from . import school_emulation_council
+from . import school_emulation_council_session
+from . import school_emulation_dossier_item_type
 from . import school_emulation_proposal
 from . import school_emulation_exemplar
 from . import school_emulation_good_deed

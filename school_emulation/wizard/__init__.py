@@ -4,4 +4,3 @@ from . import school_emulation_revoke
 from . import school_emulation_proposal_reason
 from . import school_emulation_eligibility_wizard
 from . import school_emulation_adhoc_award
-from . import school_emulation_wizard_guard

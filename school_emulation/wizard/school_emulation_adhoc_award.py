@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.school_emulation_award import UNNUMBERED
+from ..models.school_emulation_decision import UNNUMBERED
 from ..models.school_emulation_state_mixin import check_officer
 
 

@@ -46,9 +46,12 @@ def test_ruff_format():
 def _models(addon):
     """(_name, kind) of every class that defines a new model in the addon."""
     found = []
-    for path in glob.glob(os.path.join(ROOT, addon, "models", "*.py")) + glob.glob(
-        os.path.join(ROOT, addon, "wizard", "*.py")
-    ):
+    paths = [
+        path
+        for folder in ("models", "wizard", "report")
+        for path in glob.glob(os.path.join(ROOT, addon, folder, "*.py"))
+    ]
+    for path in paths:
         tree = ast.parse(open(path, encoding="utf-8").read())
         for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
             kind = next(

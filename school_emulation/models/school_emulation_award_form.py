@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 from .school_emulation_authority import LEVELS
 
@@ -56,3 +56,16 @@ class SchoolEmulationAwardForm(models.Model):
             "Coefficients and years of service cannot be negative.",
         ),
     ]
+
+    @api.model
+    def for_school_year(self, code, period_id):
+        """The award form of ``code`` in force at the end of school year
+        ``period_id``, for the year's school. A missing form raises.
+
+        Data and demo files name a form by code this way, never one legal era's
+        record (see ``school.emulation.title.for_school_year``).
+        """
+        period = self.env["school.emulation.period"].browse(period_id)
+        return self._get_in_force(
+            period.date_end, [("code", "=", code)], company=period.company_id
+        )

@@ -259,6 +259,19 @@ class SchoolEmulationTitle(models.Model):
         )
         return self._get_in_force(date, domain, company=company)
 
+    @api.model
+    def for_school_year(self, code, period_id):
+        """The default title of ``code`` a school year is judged by: the record in
+        force at the end of the year (as the eligibility engine reads it), for the
+        year's school. A missing rule raises.
+
+        Data and demo files name a title by code this way, never one legal era's
+        record: ``<field name="title_id" model="school.emulation.title"
+        eval="obj().for_school_year('LDTT', ref('...period_2024_demo')).id" />``.
+        """
+        period = self.env["school.emulation.period"].browse(period_id)
+        return self._get_rule(code, period.date_end, company=period.company_id)
+
     def eligible_rules(self, date, variant=None, company=None):
         """The rule values in force on ``date`` for this title's code, for
         ``company`` (default: the record's school, else the current one).

@@ -39,6 +39,20 @@ class TestCatalogue(SchoolEmulationCase):
             self.ldtt.eligible_rules(date(2026, 5, 31))["min_months_recruited"], 6
         )
 
+    def test_title_of_a_school_year_by_code(self):
+        """Data and demo name a title by code and school year, never by era: the
+        record in force at the end of the year, for that year's school."""
+        school = self.env.company
+        y2022 = self._period("2022-2023", "2022-09-01", "2023-05-31", school)
+        y2025 = self._period("2025-2026", "2025-09-01", "2026-05-31", school)
+        self.assertEqual(
+            self.Title.for_school_year("LDTT", y2022.id),
+            self.env.ref("school_emulation.title_ldtt_2017"),
+        )
+        self.assertEqual(self.Title.for_school_year("LDTT", y2025.id), self.ldtt)
+        with self.assertRaises(UserError):
+            self.Title.for_school_year("NO_SUCH_TITLE", y2025.id)
+
     def test_deciding_authority_moves_to_commune(self):
         """The district decided until 30/06/2025, the commune from 01/07/2025."""
         self.assertEqual(

@@ -7,7 +7,10 @@ was logged, or a WARNING that is not on the short list of known platform noise.
 
 The judged tests are those of our two addons and of the Odoo addons whose own suites
 run with ours installed (``hr``, ``hr_skills``: they catch what our extensions of
-their models break); ``--modules a,b`` judges another list.
+their models break); ``--modules a,b`` judges another list: scripts/test.sh judges
+its database without demo data on our two addons, and its database with demo data
+(the ``school_emulation_demo`` tests, ``hr``, ``hr_skills``) on all four. Each judged
+module must have run at least one test.
 
 Usage: odoo_log_summary.py [--modules a,b,...] LOGFILE
 """

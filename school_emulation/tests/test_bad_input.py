@@ -1,5 +1,6 @@
-"""Bad input, on the demo school, through the ORM and through JSON-RPC: every case is
-refused with a clear Vietnamese message and leaves the database as it was.
+"""Bad input, on a school year the test builds, through the ORM and through JSON-RPC:
+every case is refused with a clear Vietnamese message and leaves the database as it
+was.
 
 Each case is the call a user's browser (or a script) would make: a model, a method,
 its arguments and the login that makes it. The same call is made twice: with
@@ -17,7 +18,7 @@ from odoo.service.model import _as_validation_error
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from .common import JsonRpcMixin
+from .common import JsonRpcMixin, SchoolFixtures
 
 SE = "school_emulation."
 # the context key that used to unlock confirmed decisions: now it unlocks nothing
@@ -25,19 +26,14 @@ OLD_KEY = {"school_emulation_revoking": True}
 
 
 @tagged("post_install", "-at_install")
-class TestBadInput(JsonRpcMixin, HttpCase):
+class TestBadInput(JsonRpcMixin, SchoolFixtures, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        ref = cls.env.ref
-        if not ref(SE + "proposal_2025_school_demo", False):
-            raise AssertionError("the demo school of school_emulation is not installed")
+        cls._setup_users()
+        cls._setup_year()
         cls.env["res.lang"]._activate_lang("vi_VN")
         cls.env["ir.module.module"]._load_module_terms(["school_emulation"], ["vi_VN"])
-        logins = ("teacher", "leader", "officer", "council", "principal")
-        cls.users = {
-            u.login: u for u in cls.env["res.users"].search([("login", "in", logins)])
-        }
         for user in cls.users.values():
             user.lang = "vi_VN"
         cls.cases = cls._cases()
@@ -45,37 +41,26 @@ class TestBadInput(JsonRpcMixin, HttpCase):
     @classmethod
     def _cases(cls):
         env, ref = cls.env, cls.env.ref
-        teacher_emp = cls.users["teacher"].employee_id
-        registration = env["school.emulation.registration"].search(
-            [("employee_id", "=", teacher_emp.id), ("state", "=", "accepted")], limit=1
-        )
-        score = registration.score_ids.sorted("id")[0]
-        returned = env["school.emulation.registration"].search(
-            [("state", "=", "submitted")], limit=1
-        )
-        movement_closed = ref(SE + "movement_ngvn_demo")
-        closed_session = ref(SE + "council_session_2025_demo")
-        proposal_decided = ref(SE + "proposal_2025_school_demo")
-        decision = proposal_decided.decision_ids
+        teacher_emp = cls.emp_staff
+        registration = cls.reg_staff
+        score = cls.score
+        returned = cls.reg_submitted
+        movement_closed = cls.movement_closed
+        closed_session = cls.council_session
+        decision = cls.decision
         award = decision.award_ids[0]
-        draft_proposal = ref(SE + "proposal_2025_cstd_tinh_demo")
-        posted = ref(SE + "proposal_2025_gk_hsg_demo")
-        reviewed = ref(SE + "proposal_2025_gk_hkpd_demo")
-        submitted = ref(SE + "proposal_2025_gk_cds_demo")
-        council = ref(SE + "council_2025_demo")
-        ldtt = ref(SE + "title_ldtt_2025")
-        current = env["school.emulation.period"].search(
-            [("company_id", "=", draft_proposal.company_id.id), ("state", "=", "open")],
-            limit=1,
-        )
-        weeks = env["school.emulation.class.week"].search([])
-        locked_score = weeks.filtered(lambda w: w.state == "locked")[:1].line_ids[:1]
-        open_score = weeks.filtered(lambda w: w.state != "locked")[:1].line_ids[:1]
-        initiative = ref(SE + "initiative_sk_toan_demo")
-        student = env["school.student"].search(
-            [("company_id", "=", draft_proposal.company_id.id)], limit=1
-        )
-        exemplar = ref(SE + "exemplar_ex_toan_demo")
+        draft_proposal = cls.proposal_draft
+        posted = cls.proposal_published
+        reviewed = cls.proposal_reviewed
+        submitted = cls.proposal_submitted
+        council = cls.council
+        ldtt = cls.ldtt
+        current = cls.year
+        locked_score = cls.week_locked.line_ids[:1]
+        open_score = cls.week_open.line_ids[:1]
+        initiative = cls.initiative
+        student = cls.student_own
+        exemplar = cls.exemplar
         big = base64.b64encode(b"0" * (21 * 1024 * 1024)).decode()
 
         def count(model, domain=()):
@@ -105,7 +90,7 @@ class TestBadInput(JsonRpcMixin, HttpCase):
             # scores
             case(
                 "out-of-range self score",
-                "teacher",
+                "staff",
                 "school.emulation.score",
                 "write",
                 [score.ids, {"self_score": score.criterion_id.max_points + 5}],
@@ -114,7 +99,7 @@ class TestBadInput(JsonRpcMixin, HttpCase):
             ),
             case(
                 "negative self score",
-                "teacher",
+                "staff",
                 "school.emulation.score",
                 "write",
                 [score.ids, {"self_score": -1}],
@@ -123,7 +108,7 @@ class TestBadInput(JsonRpcMixin, HttpCase):
             ),
             case(
                 "teacher gives the group score",
-                "teacher",
+                "staff",
                 "school.emulation.score",
                 "write",
                 [score.ids, {"group_score": 1}],
@@ -132,7 +117,7 @@ class TestBadInput(JsonRpcMixin, HttpCase):
             ),
             case(
                 "teacher gives the council score",
-                "teacher",
+                "staff",
                 "school.emulation.score",
                 "write",
                 [score.ids, {"final_score": 1}],
@@ -151,7 +136,7 @@ class TestBadInput(JsonRpcMixin, HttpCase):
             # registrations
             case(
                 "duplicate registration",
-                "teacher",
+                "staff",
                 "school.emulation.registration",
                 "create",
                 [
@@ -167,7 +152,7 @@ class TestBadInput(JsonRpcMixin, HttpCase):
             ),
             case(
                 "registration in a closed movement",
-                "teacher",
+                "staff",
                 "school.emulation.registration",
                 "create",
                 [{"movement_id": movement_closed.id, "employee_id": teacher_emp.id}],
@@ -176,7 +161,7 @@ class TestBadInput(JsonRpcMixin, HttpCase):
             ),
             case(
                 "teacher accepts a registration",
-                "teacher",
+                "staff",
                 "school.emulation.registration",
                 "action_accept",
                 [returned.ids],
@@ -204,7 +189,7 @@ class TestBadInput(JsonRpcMixin, HttpCase):
             # council and ballots
             case(
                 "vote by a non-member",
-                "teacher",
+                "staff",
                 "school.emulation.council.session",
                 "cast_vote",
                 [closed_session.ids, closed_session.line_ids.ids],
@@ -338,7 +323,7 @@ class TestBadInput(JsonRpcMixin, HttpCase):
                         "decision_id": decision.id,
                         "period_id": decision.period_id.id,
                         "subject_type": "employee",
-                        "employee_id": ref(SE + "employee_gv_dia1_demo").id,
+                        "employee_id": cls.emp_other.id,
                         "title_id": ldtt.id,
                     }
                 ],
@@ -407,7 +392,7 @@ class TestBadInput(JsonRpcMixin, HttpCase):
                         "source": "history",
                         "period_id": decision.period_id.id,
                         "subject_type": "employee",
-                        "employee_id": ref(SE + "employee_gv_dia1_demo").id,
+                        "employee_id": cls.emp_other.id,
                         "award_form_id": ref(SE + "award_form_gk_xa_2025").id,
                     }
                 ],
@@ -489,7 +474,7 @@ class TestBadInput(JsonRpcMixin, HttpCase):
             ),
             case(
                 "school year ending before it starts",
-                "principal",
+                "manager",
                 "school.emulation.period",
                 "create",
                 [
@@ -504,7 +489,7 @@ class TestBadInput(JsonRpcMixin, HttpCase):
             ),
             case(
                 "overlapping title rule",
-                "principal",
+                "manager",
                 "school.emulation.title",
                 "copy",
                 [ldtt.ids],
@@ -528,7 +513,7 @@ class TestBadInput(JsonRpcMixin, HttpCase):
             ),
             case(
                 "oversize evidence file",
-                "teacher",
+                "staff",
                 "ir.attachment",
                 "create",
                 [
@@ -544,7 +529,7 @@ class TestBadInput(JsonRpcMixin, HttpCase):
             ),
             case(
                 "exemplar published by a teacher",
-                "teacher",
+                "staff",
                 "school.emulation.exemplar",
                 "action_publish",
                 [exemplar.ids],
@@ -569,7 +554,8 @@ class TestBadInput(JsonRpcMixin, HttpCase):
         return str(error.args[0] if error.args else error)
 
     def _rpc(self, case):
-        self.authenticate(case["login"], case["login"])
+        login = self.users[case["login"]].login
+        self.authenticate(login, login)
         context = {**case.get("context", {}), "lang": "vi_VN"}
         kwargs = {**case["kwargs"], "context": context}
         _result, error = self.json_rpc(
@@ -601,8 +587,9 @@ class TestBadInput(JsonRpcMixin, HttpCase):
         """Odoo's importer, as the Import screen drives it: a file with a bad date,
         then one with an unknown class and a duplicate code, each report their bad
         rows in Vietnamese and import nothing (the good rows neither)."""
-        self.authenticate("officer", "officer")
-        school = self.users["officer"].company_id
+        officer = self.users["officer"]
+        self.authenticate(officer.login, officer.login)
+        school = officer.company_id
         klass = self.env["school.class"].search(
             [("company_id", "=", school.id)], limit=1
         )

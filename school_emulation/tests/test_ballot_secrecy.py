@@ -9,11 +9,11 @@ import base64
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tools import SQL
 
 from ..tools import voting
-from .common import PREFIX, SchoolEmulationCase
+from .common import SchoolEmulationCase
 
 PASSPHRASE = "ban-kiem-phieu-2040"
 # every table a vote may write: who voted, and the sealed ballot
@@ -27,35 +27,8 @@ class TestBallotSecrecy(SchoolEmulationCase):
         super().setUpClass()
         cls._setup_school()
         company = {"company_id": cls.school_a.id}
-        cls.voters = [cls.users["council"]] + [
-            new_test_user(
-                cls.env,
-                login=f"se_secret_{i}",
-                groups=PREFIX + "group_school_emulation_council",
-                company_id=cls.school_a.id,
-                company_ids=[cls.school_a.id],
-            )
-            for i in range(5)
-        ]
-        employees = cls.env["hr.employee"].create(
-            [
-                {"name": f"Ủy viên {i}", "user_id": user.id, **company}
-                for i, user in enumerate(cls.voters)
-            ]
-        )
-        cls.council = cls.env["school.emulation.council"].create(
-            {
-                "name": "Hội đồng TĐKT bỏ phiếu kín",
-                "period_id": cls.year.id,
-                "member_ids": [
-                    Command.create(
-                        {"employee_id": emp.id, "role": "chair" if not i else "member"}
-                    )
-                    for i, emp in enumerate(employees)
-                ],
-                **company,
-            }
-        )
+        cls.voters, employees = cls._council_members(5, "se_secret", "Ủy viên")
+        cls.council = cls._council("Hội đồng TĐKT bỏ phiếu kín", employees)
         cstdcs = cls.env.ref("school_emulation.title_cstdcs_2025")
         cls.proposal = cls.env["school.emulation.proposal"].create(
             {

@@ -1,8 +1,8 @@
 from odoo import Command, fields
 from odoo.exceptions import UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import PREFIX, SchoolEmulationCase
+from .common import SchoolEmulationCase
 
 PASSPHRASE = "kiem-phieu-2040-test"
 
@@ -18,40 +18,9 @@ class TestCouncil(SchoolEmulationCase):
         super().setUpClass()
         cls._setup_school()
         company = {"company_id": cls.school_a.id}
-        Employee = cls.env["hr.employee"]
-        # Ten members: five linked to users who can vote.
-        cls.voters = [cls.users["council"]] + [
-            new_test_user(
-                cls.env,
-                login=f"se_council_{i}",
-                groups=PREFIX + "group_school_emulation_council",
-                company_id=cls.school_a.id,
-                company_ids=[cls.school_a.id],
-            )
-            for i in range(9)
-        ]
-        employees = Employee.create(
-            [
-                {"name": f"Thành viên {i}", "user_id": user.id, **company}
-                for i, user in enumerate(cls.voters)
-            ]
-        )
-        cls.council = cls.env["school.emulation.council"].create(
-            {
-                "name": "Hội đồng TĐKT 2040-2041",
-                "period_id": cls.year.id,
-                "member_ids": [
-                    Command.create(
-                        {
-                            "employee_id": emp.id,
-                            "role": "chair" if i == 0 else "member",
-                        }
-                    )
-                    for i, emp in enumerate(employees)
-                ],
-                **company,
-            }
-        )
+        # Ten members, each a user who can vote; the first chairs.
+        cls.voters, employees = cls._council_members(9, "se_council", "Thành viên")
+        cls.council = cls._council("Hội đồng TĐKT 2040-2041", employees)
         cls.cstdcs = cls.env.ref("school_emulation.title_cstdcs_2025")
         cls.ldtt = cls.env.ref("school_emulation.title_ldtt_2025")
         cls.proposal = cls.env["school.emulation.proposal"].create(

@@ -4,7 +4,8 @@ from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
 
-@tagged("post_install", "-at_install")
+# reads the demo school: run on a database with demo (scripts/test.sh, database 2)
+@tagged("post_install", "-at_install", "school_emulation_demo")
 class TestDemoYear(TransactionCase):
     def setUp(self):
         super().setUp()

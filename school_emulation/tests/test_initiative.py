@@ -3,10 +3,10 @@ and the public page."""
 
 from odoo import Command
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from ..models.school_emulation_state_mixin import trusted_write
-from .common import PREFIX, SchoolEmulationCase
+from .common import SchoolEmulationCase
 
 
 @tagged("post_install", "-at_install")
@@ -15,42 +15,15 @@ class TestInitiative(SchoolEmulationCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_school()
-        company = {"company_id": cls.school_a.id}
         cls.officer = cls.users["officer"]
-        graders = [cls.users["council"]] + [
-            new_test_user(
-                cls.env,
-                login=f"se_grader_{i}",
-                groups=PREFIX + "group_school_emulation_council",
-                company_id=cls.school_a.id,
-                company_ids=[cls.school_a.id],
-            )
-            for i in range(2)
-        ]
-        cls.grader_users = graders
-        Employee = cls.env["hr.employee"]
-        cls.grader_emps = Employee.create(
-            [
-                {
-                    "name": f"Giám khảo {i}",
-                    "user_id": u.id,
-                    "department_id": cls.dept_other.id,
-                    **company,
-                }
-                for i, u in enumerate(graders)
-            ]
+        cls.grader_users, cls.grader_emps = cls._council_members(
+            2, "se_grader", "Giám khảo", department_id=cls.dept_other.id
         )
-        cls.council = cls.env["school.emulation.council"].create(
-            {
-                "name": "Hội đồng sáng kiến",
-                "kind": "initiative",
-                "period_id": cls.year.id,
-                "member_ids": [
-                    Command.create({"employee_id": e.id})
-                    for e in cls.grader_emps | cls.emp_leader
-                ],
-                **company,
-            }
+        cls.council = cls._council(
+            "Hội đồng sáng kiến",
+            cls.grader_emps | cls.emp_leader,
+            kind="initiative",
+            chair=False,
         )
         cls.Initiative = cls.env["school.emulation.initiative"]
 

@@ -2,23 +2,16 @@
 a school, every role of school B against a record of school A. Each operation is
 refused or finds nothing, and the database is unchanged.
 
-School A is the demo school (it has a record of nearly every model); school B and
-its users are created here."""
+School A holds a school year with a record of nearly every model, school B users of
+every role: both built here (common.SchoolFixtures)."""
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
-from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
 
-SE = "school_emulation."
-ROLES = {
-    "staff": "group_school_emulation_user",
-    "leader": "group_school_emulation_leader",
-    "officer": "group_school_emulation_officer",
-    "manager": "group_school_emulation_manager",
-    "council": "group_school_emulation_council",
-}
+from .common import PREFIX, ROLE_GROUPS, SchoolEmulationCase
+
 # records of one school: company rule [('company_id', 'in', company_ids)]
 SCHOOL_MODELS = (
     "school.emulation.period",
@@ -96,27 +89,12 @@ MAGIC = {"id", "display_name", "create_uid", "create_date", "write_uid", "write_
 
 
 @tagged("post_install", "-at_install", "isolation")
-class TestIsolationMatrix(TransactionCase):
+class TestIsolationMatrix(SchoolEmulationCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        proposal = cls.env["school.emulation.proposal"].search(
-            [("decision_ids", "!=", False)], limit=1
-        )
-        if not proposal:
-            raise AssertionError("the demo school of school_emulation is not installed")
-        cls.school_a = proposal.company_id
-        cls.school_b = cls.env["res.company"].create({"name": "THCS Cách Ly (thử)"})
-        cls.users_b = {
-            role: new_test_user(
-                cls.env,
-                login=f"se_iso_{role}_b",
-                groups=SE + group,
-                company_id=cls.school_b.id,
-                company_ids=[cls.school_b.id],
-            )
-            for role, group in ROLES.items()
-        }
+        cls._setup_year()
+        cls.users_b = cls._role_users(cls.school_b, "se_iso_{role}_b")
         cls.records = {}
         for model in SCHOOL_MODELS:
             if model in cls.env:  # the ballot models are being rewritten
@@ -332,8 +310,7 @@ class TestIsolationMatrix(TransactionCase):
 
     def test_another_schools_wizard_is_hidden_within_the_school(self):
         """Rule: a wizard is its creator's alone, in its own school too."""
-        officer_a = self.env["res.users"].search([("login", "=", "officer")])
-        teacher_a = self.env["res.users"].search([("login", "=", "teacher")])
+        officer_a, teacher_a = self.users["officer"], self.users["staff"]
         revoke = (
             self.env["school.emulation.revoke"]
             .with_user(officer_a)
@@ -348,7 +325,7 @@ class TestIsolationMatrix(TransactionCase):
         other = new_test_user(
             self.env,
             login="se_iso_officer_a2",
-            groups=SE + ROLES["officer"],
+            groups=PREFIX + ROLE_GROUPS["officer"],
             company_id=self.school_a.id,
             company_ids=[self.school_a.id],
         )

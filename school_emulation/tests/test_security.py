@@ -1,42 +1,33 @@
-"""The abuse cases of security/THREAT_MODEL.md, played through JSON-RPC on the demo
-school as the user who would try them (a script with a stolen session does the
-same). Each test names its abuse case."""
+"""The abuse cases of security/THREAT_MODEL.md, played through JSON-RPC on a school
+year built by the test as the user who would try them (a script with a stolen session
+does the same). Each test names its abuse case."""
 
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import JsonRpcMixin
-
-SE = "school_emulation."
+from .common import JsonRpcMixin, SchoolFixtures
 
 
 @tagged("post_install", "-at_install")
-class TestAbuseCases(JsonRpcMixin, HttpCase):
+class TestAbuseCases(JsonRpcMixin, SchoolFixtures, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        ref = cls.env.ref
-        cls.proposal = ref(SE + "proposal_2025_school_demo", False)
-        if not cls.proposal:
-            raise AssertionError("the demo school of school_emulation is not installed")
-        cls.school = cls.proposal.company_id
-        cls.other_school = cls.env["res.company"].create({"name": "THCS Kim Sơn (thử)"})
-        cls.officer_b = new_test_user(
-            cls.env,
-            login="se_sec_officer_b",
-            password="se_sec_officer_b",
-            groups=SE + "group_school_emulation_officer",
-            company_id=cls.other_school.id,
-            company_ids=[cls.other_school.id],
-        )
+        cls._setup_users()
+        cls._setup_year()
+        cls.proposal = cls.proposal_decided
+        cls.school = cls.school_a
         cls.portal = new_test_user(
             cls.env,
             login="se_sec_portal",
             password="se_sec_portal",
             groups="base.group_portal",
         )
-        cls.council_session = ref(SE + "council_session_2025_demo")
-        cls.teacher = cls.env["res.users"].search([("login", "=", "teacher")])
+        cls.teacher = cls.users["staff"]
+        # a school year in which the teacher has no rating yet
+        cls.next_year = cls._period(
+            "2041-2042", "2041-09-01", "2042-08-31", cls.school_a
+        )
 
     def rpc(self, login, model, method, *args, **kwargs):
         self.authenticate(login, login)
@@ -59,14 +50,14 @@ class TestAbuseCases(JsonRpcMixin, HttpCase):
         ):
             with self.subTest(model=model):
                 found, error = self.rpc(
-                    "se_sec_officer_b", model, "search_read", school, ["display_name"]
+                    self.officer_b.login, model, "search_read", school, ["display_name"]
                 )
                 if error:  # no right on the model at all (employees: HR only)
                     self.assertRefused(error)
                 else:
                     self.assertEqual(found, [])
         _found, error = self.rpc(
-            "se_sec_officer_b",
+            self.officer_b.login,
             "school.emulation.proposal",
             "read",
             self.proposal.ids,
@@ -74,7 +65,7 @@ class TestAbuseCases(JsonRpcMixin, HttpCase):
         )
         self.assertRefused(error)
         _found, error = self.rpc(
-            "se_sec_officer_b",
+            self.officer_b.login,
             "school.emulation.proposal",
             "write",
             self.proposal.ids,
@@ -84,8 +75,8 @@ class TestAbuseCases(JsonRpcMixin, HttpCase):
         self.assertNotEqual(self.proposal.description, "sửa trộm")
         # records that take their school from another record: the other school's
         # officer cannot slip one into this school
-        teacher_emp = self.teacher.employee_id
-        movement = self.env.ref(SE + "movement_dmst_demo")
+        teacher_emp = self.emp_staff
+        movement = self.movement
         before = self.env["school.emulation.registration"].search_count([])
         for model, values in (
             (
@@ -96,13 +87,13 @@ class TestAbuseCases(JsonRpcMixin, HttpCase):
                 "school.emulation.rating",
                 {
                     "employee_id": teacher_emp.id,
-                    "period_id": movement.period_id.id,
+                    "period_id": self.next_year.id,
                     "rating": "htxsnv",
                 },
             ),
         ):
             with self.subTest(create=model):
-                _id, error = self.rpc("se_sec_officer_b", model, "create", values)
+                _id, error = self.rpc(self.officer_b.login, model, "create", values)
                 self.assertRefused(error)
         self.assertEqual(
             self.env["school.emulation.registration"].search_count([]), before
@@ -112,7 +103,7 @@ class TestAbuseCases(JsonRpcMixin, HttpCase):
     def test_2_teacher_reads_only_own_scores(self):
         """Abuse case 2: a teacher reads a colleague's scores."""
         rows, error = self.rpc(
-            "teacher",
+            self.teacher.login,
             "school.emulation.score",
             "search_read",
             [],
@@ -127,11 +118,15 @@ class TestAbuseCases(JsonRpcMixin, HttpCase):
             [("user_id", "!=", self.teacher.id), ("state", "=", "accepted")], limit=1
         )
         _rows, error = self.rpc(
-            "teacher", "school.emulation.score", "read", other.score_ids.ids, ["points"]
+            self.teacher.login,
+            "school.emulation.score",
+            "read",
+            other.score_ids.ids,
+            ["points"],
         )
         self.assertRefused(error)
         totals, error = self.rpc(
-            "teacher",
+            self.teacher.login,
             "school.emulation.registration",
             "search_read",
             [("id", "=", other.id)],
@@ -143,11 +138,15 @@ class TestAbuseCases(JsonRpcMixin, HttpCase):
     def test_3_council_member_cannot_learn_a_vote(self):
         """Abuse case 3: a council member tries to learn how another voted."""
         _rows, error = self.rpc(
-            "council", "school.emulation.ballot", "search_read", [], ["yes"]
+            self.users["council"].login,
+            "school.emulation.ballot",
+            "search_read",
+            [],
+            ["yes"],
         )
         self.assertRefused(error)
         voters, error = self.rpc(
-            "council",
+            self.users["council"].login,
             "school.emulation.ballot.voter",
             "search_read",
             [("session_id", "=", self.council_session.id)],

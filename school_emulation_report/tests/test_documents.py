@@ -12,6 +12,17 @@ from ..tools.vn_format import money, vn_date
 
 
 @tagged("post_install", "-at_install")
+class TestFormats(TransactionCase):
+    def test_formats(self):
+        from datetime import date
+
+        self.assertEqual(vn_date(date(2026, 2, 5)), "ngày 05 tháng 02 năm 2026")
+        self.assertEqual(vn_date(date(2026, 7, 15)), "ngày 15 tháng 7 năm 2026")
+        self.assertEqual(money(2530000), "2.530.000")
+
+
+# reads the demo school: run on a database with demo (scripts/test.sh, database 2)
+@tagged("post_install", "-at_install", "school_emulation_demo")
 class TestDocuments(TransactionCase):
     def setUp(self):
         super().setUp()
@@ -48,13 +59,6 @@ class TestDocuments(TransactionCase):
         )._render_qweb_pdf(f"school_emulation_report.{report}", records.ids)
         self.assertEqual(kind, "pdf")
         return pdf
-
-    def test_formats(self):
-        from datetime import date
-
-        self.assertEqual(vn_date(date(2026, 2, 5)), "ngày 05 tháng 02 năm 2026")
-        self.assertEqual(vn_date(date(2026, 7, 15)), "ngày 15 tháng 7 năm 2026")
-        self.assertEqual(money(2530000), "2.530.000")
 
     def test_administrative_frame(self):
         html = self._html("report_decision", self.decision)

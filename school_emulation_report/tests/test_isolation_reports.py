@@ -6,48 +6,25 @@ import io
 import zipfile
 
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
-from odoo.tests.common import TransactionCase
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-SE = "school_emulation."
-ROLES = {
-    "staff": "group_school_emulation_user",
-    "leader": "group_school_emulation_leader",
-    "officer": "group_school_emulation_officer",
-    "manager": "group_school_emulation_manager",
-    "council": "group_school_emulation_council",
-}
+from odoo.addons.school_emulation.tests.common import SchoolEmulationCase
+
 MINUTES = ("02-bien-ban-hop", "03-bien-ban-kiem-phieu")
 
 
 @tagged("post_install", "-at_install", "isolation")
-class TestIsolationReports(TransactionCase):
+class TestIsolationReports(SchoolEmulationCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.proposal = cls.env["school.emulation.proposal"].search(
-            [("decision_ids", "!=", False)], limit=1
-        )
-        if not cls.proposal.session_ids:
-            raise AssertionError("the demo school of school_emulation is not installed")
-        cls.env["res.lang"]._activate_lang("vi_VN")  # the demo users' language
-        cls.school_a = cls.proposal.company_id
-        cls.school_b = cls.env["res.company"].create({"name": "THCS Cách Ly (thử)"})
-        cls.users_b = {
-            role: new_test_user(
-                cls.env,
-                login=f"se_isor_{role}_b",
-                groups=SE + group,
-                company_id=cls.school_b.id,
-                company_ids=[cls.school_b.id],
-            )
-            for role, group in ROLES.items()
-        }
-        users = cls.env["res.users"]
-        cls.officer_a = users.search([("login", "=", "officer")])
-        cls.teacher_a = users.search([("login", "=", "teacher")])
-        cls.council_a = users.search([("login", "=", "council")])
+        cls._setup_year()
+        cls.proposal = cls.proposal_decided
+        cls.users_b = cls._role_users(cls.school_b, "se_isor_{role}_b")
+        cls.officer_a = cls.users["officer"]
+        cls.teacher_a = cls.users["staff"]
+        cls.council_a = cls.users["council"]
         if not cls.proposal.with_user(cls.teacher_a).has_access("read"):
             raise AssertionError("the teacher must read the (posted) proposal")
 

@@ -6,7 +6,8 @@ from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 
-@tagged("post_install", "-at_install")
+# reads the demo school: run on a database with demo (scripts/test.sh, database 2)
+@tagged("post_install", "-at_install", "school_emulation_demo")
 class TestSchoolYearTours(HttpCase):
     @classmethod
     def setUpClass(cls):

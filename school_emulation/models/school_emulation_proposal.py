@@ -855,12 +855,14 @@ class SchoolEmulationProposalLine(models.Model):
                 }
             )
 
-    def _pending_titles(self):
-        """Titles proposed this school year and not rejected count as held while
-        the round is under way (LĐTT and CSTĐCS go up together)."""
+    def _pending_titles(self, periods=None):
+        """Titles proposed in the school years ``periods`` (default: these lines')
+        and not rejected count as held while the round is under way (LĐTT and
+        CSTĐCS go up together)."""
+        periods = self.period_id if periods is None else periods
         lines = self.sudo().search(
             [
-                ("period_id", "in", self.period_id.ids),
+                ("period_id", "in", periods.ids),
                 ("title_id", "!=", False),
                 ("council_result", "!=", "rejected"),
                 ("proposal_id.state", "not in", ("rejected",)),

@@ -484,3 +484,18 @@ class TestAwardFlow(SchoolEmulationCase):
         self.assertTrue(all(proposal.line_ids.mapped("eligible")))
         wizard.action_add_to_proposal()  # twice: no duplicate
         self.assertEqual(len(proposal.line_ids), 2)
+
+    def test_eligibility_wizard_counts_titles_proposed_this_year(self):
+        """CSTĐCS needs LĐTT of the year: an LĐTT proposed in the same round counts
+        as held while the round is under way (the wizard reads the year's round)."""
+        self._proposal([self._emp(self.emp_staff, self.ldtt)])
+        wizard = (
+            self.env["school.emulation.eligibility.wizard"]
+            .with_user(self.officer)
+            .create({"period_id": self.year.id, "title_id": self.cstdcs.id})
+        )
+        wizard.action_check()
+        by_emp = {ln.employee_id: ln for ln in wizard.line_ids}
+        self.assertTrue(by_emp[self.emp_staff].eligible, by_emp[self.emp_staff].reasons)
+        self.assertFalse(by_emp[self.emp_other].eligible)
+        self.assertIn("Lao động tiên tiến", by_emp[self.emp_other].reasons)

@@ -71,7 +71,9 @@ class SchoolEmulationEligibilityWizard(models.TransientModel):
     def action_check(self):
         self.ensure_one()
         subjects, kind = self._subjects()
-        pending = self.env["school.emulation.proposal.line"]._pending_titles()
+        pending = self.env["school.emulation.proposal.line"]._pending_titles(
+            self.period_id
+        )
         own = {key: codes - {self.title_id.code} for key, codes in pending.items()}
         results = self.env["school.emulation.eligibility"].evaluate(
             self.title_id.code, self.period_id, subjects, pending=own

@@ -2,7 +2,8 @@
 # The province-scale benchmark suite in one run (its own command, never part of the
 # test command). Needs the demo database of `bash scripts/run.sh` (SE_DB, default
 # school_emulation); creates and drops its own databases for the eligibility
-# benchmark (se_bench, kept for later runs) and the load check (se_load).
+# benchmark (se_bench, kept for later runs), the install share (se_bench_install_*) and
+# the load check (se_load).
 # Usage: bash tests/benchmarks/run_all.sh 2>&1 | tee .local/benchmarks.txt
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -28,5 +29,7 @@ run "Proposal PDF (200 lines) and XLSX (50,000 rows)" \
     "$PY" "$HERE/bench_documents.py" -d "$DB"
 run "A week of class emulation (40 classes x 15 criteria)" \
     "$PY" "$HERE/bench_class_week.py" -d "$DB"
+run "Our share of the install (both addons minus hr, mail, base_import; demo + vi_VN)" \
+    "$PY" "$HERE/bench_install.py"
 run "Install, 50 concurrent council votes on 4 workers, concurrent scoring, a school day and memory" \
     "$PY" "$HERE/load_council_vote.py"

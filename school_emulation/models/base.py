@@ -14,6 +14,7 @@ The same file (Odoo's ``base``, extended once) holds the school's date helpers a
 ``BaseWizardGuard``: no wizard of the addon takes a record the user may not see.
 """
 
+import datetime
 from collections import defaultdict
 
 import pytz
@@ -21,6 +22,8 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError
+
+from ..tools import vn_format
 
 OUR_MODULES = ("school_emulation", "school_emulation_report")
 # The school's time zone when its company has none (domain: schools in Vietnam).
@@ -140,6 +143,36 @@ class Base(models.AbstractModel):
     def _se_utcnow(self):
         """Now, as a naive UTC datetime (one place for tests to freeze)."""
         return fields.Datetime.now()
+
+    # --- the school's number and date formats -----------------------------------
+    @api.model
+    def _se_format_date(self, value, company=None):
+        """``value`` the school's way, "15/07/2026", whatever the reader's
+        language: a date as it is, a datetime (naive UTC, as the ORM gives it)
+        in the school's time zone first. Use it for every date in a message,
+        a chatter note or an error."""
+        if not value:
+            return ""
+        if isinstance(value, datetime.datetime):
+            value = self._se_local_datetime(value, company)
+        return vn_format.format_date(value)
+
+    @api.model
+    def _se_format_number(self, value, digits=None):
+        """``value`` with Vietnamese separators: "85,71", "1.234,5"; ``digits``
+        fixes the number of decimals (default: at most 2, no trailing zeros)."""
+        return vn_format.format_number(value, digits)
+
+    @api.model
+    def _se_format_money(self, amount, currency=None):
+        """``amount`` the school's way: "32.690.000 đồng" (no decimals on whole
+        đồng); another currency with its decimals and its code."""
+        currency = currency or self.env.company.currency_id
+        if not currency or currency.name == "VND":
+            return vn_format.format_money(amount)
+        return vn_format.format_money(
+            amount, unit=currency.name, digits=currency.decimal_places
+        )
 
     # --- CRUD -------------------------------------------------------------------
     @api.model_create_multi

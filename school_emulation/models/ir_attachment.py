@@ -56,8 +56,8 @@ class IrAttachment(models.Model):
                         "may not exceed %(limit)s MB. Scan at a lower resolution or "
                         "split the file.",
                         name=rec.name,
-                        size=round(rec.file_size / 1024 / 1024, 1),
-                        limit=round(limit / 1024 / 1024, 1),
+                        size=self._se_format_number(rec.file_size / 1024 / 1024, 1),
+                        limit=self._se_format_number(limit / 1024 / 1024, 1),
                     )
                 )
 

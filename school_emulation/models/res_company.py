@@ -56,7 +56,14 @@ class ResCompany(models.Model):
         register = Sequence.search(
             [("code", "=", code), ("company_id", "=", self.id)], limit=1
         )
-        return register or Sequence.create(self._se_register_values(kind, book))
+        if not register:
+            return Sequence.create(self._se_register_values(kind, book))
+        # a register made with another padding (0001/TTr): the register's padding
+        # applies from the next number; numbers already given stay as they are
+        padding = REGISTERS[kind][3]
+        if register.padding != padding:
+            register.padding = padding
+        return register
 
     def _se_next_number(self, kind, date=None, book=None):
         """The next number of the school's register ``kind``: proposal, to_trinh,

@@ -301,7 +301,7 @@ class SchoolEmulationAward(models.Model):
                         "%(user)s (%(reason)s); an award is revoked only once.",
                         award=award.award_name,
                         subject=award.subject_name,
-                        date=fields.Date.to_string(award.revoke_date),
+                        date=self._se_format_date(award.revoke_date),
                         user=award.revoked_by_id.name or "-",
                         reason=award.revoke_reason or "-",
                     )
@@ -566,7 +566,7 @@ class SchoolEmulationAward(models.Model):
         reason = reason.strip()
         self._check_revocable()
         self._check_transition("revoked")
-        date_text = fields.Date.to_string(fields.Date.to_date(date))
+        date_text = self._se_format_date(fields.Date.to_date(date))
         user = self.env.user
         with self._trusted():
             for award in self:

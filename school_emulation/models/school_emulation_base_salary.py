@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class SchoolEmulationBaseSalary(models.Model):
@@ -26,8 +26,12 @@ class SchoolEmulationBaseSalary(models.Model):
         ("amount_positive", "CHECK(amount > 0)", "The base salary must be positive."),
     ]
 
+    @api.depends("amount", "currency_id", "date_start")
     def _compute_display_name(self):
+        # "2.530.000 đồng (01/07/2026)": the school's formats, whatever the
+        # reader's language
         for rec in self:
-            rec.display_name = "{:,.0f} ({})".format(
-                rec.amount, rec.date_start and rec.date_start.strftime("%d/%m/%Y")
-            )
+            amount = rec._se_format_money(rec.amount, rec.currency_id)
+            if rec.date_start:
+                amount = f"{amount} ({rec._se_format_date(rec.date_start)})"
+            rec.display_name = amount

@@ -525,8 +525,8 @@ class SchoolEmulationBlockScore(models.Model):
                             "%(max)s.",
                             unit=rec.member_id.name,
                             criterion=rec.criterion_id.name,
-                            points=value,
-                            max=rec.criterion_id.max_points,
+                            points=self._se_format_number(value),
+                            max=self._se_format_number(rec.criterion_id.max_points),
                         )
                     ) from None
 

@@ -63,8 +63,8 @@ class SchoolEmulationClassScore(models.Model):
                         **{
                             "class": rec.class_id.name,
                             "criterion": rec.criterion_id.name,
-                            "points": rec.points,
-                            "max": rec.criterion_id.max_points,
+                            "points": self._se_format_number(rec.points),
+                            "max": self._se_format_number(rec.criterion_id.max_points),
                         },
                     )
                 ) from None

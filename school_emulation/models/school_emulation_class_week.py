@@ -2,7 +2,6 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import format_date
 
 from ..tools import scoring
 from .school_emulation_class_score import DEFER_RESULTS
@@ -100,8 +99,8 @@ class SchoolEmulationClassWeek(models.Model):
             rec.display_name = rec.week_start and self.env._(
                 "Week %(number)s (%(start)s - %(end)s)",
                 number=rec.number,
-                start=format_date(self.env, rec.week_start, date_format="dd/MM"),
-                end=format_date(self.env, rec.week_end),
+                start=rec.week_start.strftime("%d/%m"),
+                end=self._se_format_date(rec.week_end),
             )
 
     @api.constrains("week_start", "period_id")
@@ -116,7 +115,7 @@ class SchoolEmulationClassWeek(models.Model):
                 raise ValidationError(
                     self.env._(
                         "Week of %(date)s is outside school year %(year)s.",
-                        date=format_date(self.env, rec.week_start),
+                        date=self._se_format_date(rec.week_start),
                         year=period.name,
                     )
                 )

@@ -1,11 +1,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+# "Ordinary Member", not "Member": a distinct term, translated "Ủy viên" (the
+# shared "Member" is also a block's member unit, "Đơn vị")
 COUNCIL_ROLES = [
     ("chair", "Chair"),
     ("vice_chair", "Vice Chair"),
     ("secretary", "Secretary"),
-    ("member", "Member"),
+    ("member", "Ordinary Member"),
 ]
 
 
@@ -114,7 +116,7 @@ class SchoolEmulationCouncilMember(models.Model):
     )
     sequence = fields.Integer(default=10)
     employee_id = fields.Many2one(
-        "hr.employee", string="Member", required=True, ondelete="restrict"
+        "hr.employee", string="Council Member", required=True, ondelete="restrict"
     )
     name = fields.Char(related="employee_id.name", store=True)
     job_title = fields.Char(

@@ -1,9 +1,9 @@
 import random
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
-from ..tools import voting
+from ..tools import pagination, vn_format, voting
 from .school_emulation_state_mixin import check_officer, is_officer, trusted_write
 
 
@@ -23,7 +23,12 @@ class SchoolEmulationCouncilSession(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
     _TRANSITIONS = {"draft": {"open"}, "open": {"closed", "draft"}}
-    _SERVER_FIELDS = ("minutes_html", "ballot_minutes_html", "minutes_number")
+    _SERVER_FIELDS = (
+        "minutes_html",
+        "ballot_minutes_html",
+        "minutes_number",
+        "ballot_minutes_number",
+    )
 
     name = fields.Char(required=True, tracking=True)
     council_id = fields.Many2one(
@@ -69,6 +74,23 @@ class SchoolEmulationCouncilSession(models.Model):
         tracking=True,
     )
     conclusion = fields.Text(help="The council's conclusions for the minutes.")
+    counting_board_ids = fields.Many2many(
+        "school.emulation.council.member",
+        "school_emulation_session_counting_board_rel",
+        "session_id",
+        "member_id",
+        string="Counting Board",
+        domain="[('council_id', '=', council_id)]",
+        help="Ban kiểm phiếu: council members present at the session, chosen "
+        "before the ballot box is opened; the first in the council's order heads "
+        "it. Named in the ballot-count minutes.",
+    )
+    has_ballot = fields.Boolean(
+        string="Secret Ballot",
+        compute="_compute_has_ballot",
+        help="At least one candidate is voted on by secret ballot: the session has "
+        "ballot-count minutes. A show-of-hands session has none.",
+    )
     # generated from the data at the close, then locked; sanitised all the same
     # (they end in a PDF: no script, no javascript: link survives)
     minutes_number = fields.Char(
@@ -76,6 +98,13 @@ class SchoolEmulationCouncilSession(models.Model):
         copy=False,
         tracking=True,
         help="Number of the minutes from the school's register, given at the close.",
+    )
+    ballot_minutes_number = fields.Char(
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Number of the ballot-count minutes from the school's register, given "
+        "at the close of a session with a secret ballot.",
     )
     minutes_html = fields.Html(
         string="Minutes",
@@ -128,6 +157,39 @@ class SchoolEmulationCouncilSession(models.Model):
                 present * 100 >= rec.council_id.quorum_pct * total
             )
 
+    @api.depends("line_ids.ballot_required")
+    def _compute_has_ballot(self):
+        for rec in self:
+            rec.has_ballot = bool(rec.line_ids.filtered("ballot_required"))
+
+    @api.constrains("counting_board_ids", "council_id")
+    def _check_counting_board(self):
+        for rec in self:
+            if rec.counting_board_ids - rec.council_id.member_ids:
+                raise ValidationError(
+                    self.env._(
+                        "The counting board of %(session)s is chosen among the "
+                        "members of %(council)s.",
+                        session=rec.name,
+                        council=rec.council_id.name,
+                    )
+                )
+
+    def _check_counting_board_present(self):
+        """At the opening of the box: every member of the counting board is present
+        (a member who is absent cannot count the ballots)."""
+        for rec in self:
+            present = rec.attendance_ids.filtered("present").member_id
+            absent = rec.counting_board_ids - present
+            if absent:
+                raise UserError(
+                    self.env._(
+                        "The counting board is chosen among the members present: "
+                        "%(names)s is not present.",
+                        names=", ".join(absent.mapped("name")),
+                    )
+                )
+
     @api.depends_context("uid")
     def _compute_voted(self):
         Voter = self.env["school.emulation.ballot.voter"].sudo()
@@ -160,6 +222,18 @@ class SchoolEmulationCouncilSession(models.Model):
                     "The session is closed: its minutes, results and attendance "
                     "no longer change."
                 )
+            )
+        if "counting_board_ids" in vals:
+            if any(rec.state != "draft" for rec in self):
+                raise UserError(
+                    self.env._(
+                        "The counting board is chosen before the ballot box is "
+                        "opened; it no longer changes."
+                    )
+                )
+            check_officer(
+                self.env,
+                self.env._("Only the emulation officer chooses the counting board."),
             )
 
     # --- preparation ------------------------------------------------------------------
@@ -201,6 +275,7 @@ class SchoolEmulationCouncilSession(models.Model):
         if not self.line_ids:
             raise UserError(self.env._("The session has no candidates."))
         if self._ballot_lines():
+            self._check_counting_board_present()
             passphrase = self._ballot_box_open(passphrase)
         else:
             passphrase = False
@@ -256,7 +331,7 @@ class SchoolEmulationCouncilSession(models.Model):
         if value is None or value is False:
             return Member
         ids = self.env["school.emulation.input.mixin"]._clean_ids(
-            value, self.env._("Member")
+            value, self.env._("Council Member")
         )
         if len(ids) != 1:
             raise UserError(self.env._("A ballot is cast for one member."))
@@ -466,28 +541,77 @@ class SchoolEmulationCouncilSession(models.Model):
                     elif line.council_result == "pending":
                         line.council_result = "approved"
             local_day = rec._se_local_datetime(rec.date, rec.company_id).date()
-            number = rec.company_id._se_next_number("minutes", local_day)
-            rec._write_state({"minutes_number": number})
+            numbers = {
+                "minutes_number": rec.company_id._se_next_number("minutes", local_day)
+            }
+            if rec._ballot_lines():
+                # the ballot-count minutes are a document of their own, numbered
+                # in the same register of minutes
+                numbers["ballot_minutes_number"] = rec.company_id._se_next_number(
+                    "minutes", local_day
+                )
+            rec._write_state(numbers)
             rec._write_state({"state": "closed", **rec._render_minutes()})
         return True
 
-    def _render_minutes(self):
+    def _se_document_lang(self):
+        """The language of the school's documents: its partner's language when
+        installed, else Vietnamese when installed (a school in Vietnam), else the
+        current one. Never the language of whoever closes the session."""
+        Lang = self.env["res.lang"]
+        for code in (self.company_id.partner_id.lang, "vi_VN"):
+            if code and Lang._lang_get(code):
+                return code
+        return self.env.lang
+
+    # the council roles as written in the minutes: distinct terms from the
+    # selection labels of the form ("Member" of a council is an "Ủy viên")
+    _MINUTES_ROLES = {
+        "chair": "Chủ tịch Hội đồng",
+        "vice_chair": "Phó Chủ tịch Hội đồng",
+        "secretary": "Thư ký Hội đồng",
+        "member": "Ủy viên",
+    }
+
+    def _minutes_values(self):
         self.ensure_one()
-        QWeb = self.env["ir.qweb"]
-        values = {
+        ballot_lines = self._ballot_lines()
+        return {
             "session": self,
             "council": self.council_id,
-            "tally_lines": self._ballot_lines(),
-            "other_lines": self.line_ids - self._ballot_lines(),
+            "tally_lines": ballot_lines,
+            "other_lines": self.line_ids - ballot_lines,
             "local_date": self._se_local_datetime(self.date, self.company_id),
+            "roles": self._MINUTES_ROLES,
+            "chair": self.council_id.member_ids.filtered(lambda m: m.role == "chair")[
+                :1
+            ],
+            "secretary": self.council_id.member_ids.filtered(
+                lambda m: m.role == "secretary"
+            )[:1],
+            "number": self._se_format_number,
+            "date_words": vn_format.format_date_words,
+            # the printed minutes keep rows whole, header row on every page
+            "table_pages": pagination.a4_pages,
         }
+
+    def _render_minutes(self):
+        """The minutes (and, after a secret ballot, the ballot-count minutes) in the
+        school's language and time zone, whoever closes the session."""
+        self.ensure_one()
+        lang = self._se_document_lang()
+        session = self.with_context(lang=lang, tz=self._se_tz(self.company_id))
+        QWeb = session.env["ir.qweb"]
+        values = session._minutes_values()
         return {
             "minutes_html": QWeb._render(
                 "school_emulation.council_session_minutes", values
             ),
             "ballot_minutes_html": QWeb._render(
                 "school_emulation.council_ballot_minutes", values
-            ),
+            )
+            if values["tally_lines"]
+            else False,
         }
 
 

@@ -1,6 +1,5 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import format_date
 
 RELIABILITY = [
     ("verified", "Verified against the legal text"),
@@ -85,7 +84,7 @@ class SchoolEmulationDatedMixin(models.AbstractModel):
                         "(from %(start)s). Close the older record first.",
                         record=rec.display_name,
                         other=other.display_name,
-                        start=format_date(self.env, other.date_start),
+                        start=self._se_format_date(other.date_start),
                     )
                 )
 
@@ -116,7 +115,7 @@ class SchoolEmulationDatedMixin(models.AbstractModel):
                     "No %(what)s is in force on %(date)s for %(criteria)s. An "
                     "administrator must add it to the legal catalogue.",
                     what=self._description,
-                    date=format_date(self.env, date),
+                    date=self._se_format_date(date),
                     criteria=domain or "-",
                 )
             )

@@ -145,7 +145,7 @@ class SchoolEmulationGoodDeed(models.Model):
                 if rec.subject_type == "student"
                 else rec.employee_id.name
             )
-            rec.display_name = f"{who or ''} ({fields.Date.to_string(rec.date)})"
+            rec.display_name = f"{who or ''} ({rec._se_format_date(rec.date)})"
 
     def action_propose_award(self):
         """Open the ad-hoc award form filled from the good deed."""

@@ -168,7 +168,7 @@ class SchoolEmulationInitiative(models.Model):
                         "The authors' contribution shares of %(name)s add up to "
                         "%(total)s %%; they must add up to 100 %%.",
                         name=rec.name,
-                        total=total,
+                        total=self._se_format_number(total),
                     )
                 )
 

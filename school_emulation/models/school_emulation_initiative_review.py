@@ -243,7 +243,7 @@ class SchoolEmulationInitiativeReviewLine(models.Model):
                     self.env._(
                         "%(criterion)s is graded between 0 and %(max)s.",
                         criterion=rec.criterion_id.name,
-                        max=rec.criterion_id.max_points,
+                        max=self._se_format_number(rec.criterion_id.max_points),
                     )
                 )
 

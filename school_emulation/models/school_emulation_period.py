@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .school_emulation_state_mixin import check_officer
+
 
 class SchoolEmulationPeriod(models.Model):
     """A school year (năm học): the emulation period every title is judged on."""
@@ -20,6 +22,8 @@ class SchoolEmulationPeriod(models.Model):
     _LOCKED_STATES = ("open", "closed")
     # what a closed school year keeps as it was
     _CLOSED_FIELDS = ("name", "date_start", "date_end", "company_id")
+    # the officer's text of the year-end report (báo cáo tổng kết)
+    _REPORT_FIELDS = ("report_assessment", "report_direction", "report_proposals")
 
     name = fields.Char(required=True, tracking=True, help="For example 2024-2025.")
     date_start = fields.Date(string="Start Date", required=True, tracking=True)
@@ -48,6 +52,19 @@ class SchoolEmulationPeriod(models.Model):
     )
     can_open = fields.Boolean(compute="_compute_can_transition")
     can_close = fields.Boolean(compute="_compute_can_transition")
+    report_assessment = fields.Text(
+        string="Assessment",
+        help="Year-end report, part Đánh giá: strengths, weaknesses, their causes "
+        "and the lessons learnt. Written by the emulation officer.",
+    )
+    report_direction = fields.Text(
+        string="Next Year's Direction",
+        help="Year-end report, part Phương hướng: the tasks of the next school year.",
+    )
+    report_proposals = fields.Text(
+        string="Proposals to the Superior Body",
+        help="Year-end report, part Đề xuất, kiến nghị.",
+    )
 
     _sql_constraints = [
         (
@@ -69,7 +86,23 @@ class SchoolEmulationPeriod(models.Model):
             rec.can_open = rec._can_transition("open")
             rec.can_close = rec._can_transition("closed")
 
+    def _check_report_writer(self, vals):
+        if set(vals) & set(self._REPORT_FIELDS) and not self.env.su:
+            check_officer(
+                self.env,
+                self.env._(
+                    "Only the emulation officer writes the year-end assessment."
+                ),
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_report_writer(vals)
+        return super().create(vals_list)
+
     def _check_write_locked(self, vals):
+        self._check_report_writer(vals)
         names = set(vals) & set(self._CLOSED_FIELDS)
         if names:
             for rec in self.filtered(lambda r: r.state == "closed"):

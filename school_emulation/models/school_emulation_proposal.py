@@ -415,8 +415,8 @@ class SchoolEmulationProposal(models.Model):
                 body=self.env._(
                     "Publicly posted from %(start)s to %(end)s; comments are recorded "
                     "on the proposal.",
-                    start=fields.Date.to_string(today),
-                    end=fields.Date.to_string(end),
+                    start=self._se_format_date(today),
+                    end=self._se_format_date(end),
                 )
             )
 
@@ -430,7 +430,7 @@ class SchoolEmulationProposal(models.Model):
             problems.append(
                 _(
                     "The public posting runs until %(date)s.",
-                    date=fields.Date.to_string(self.posting_end),
+                    date=self._se_format_date(self.posting_end),
                 )
             )
         if not self.authority_id:
@@ -560,7 +560,7 @@ class SchoolEmulationProposal(models.Model):
                 body=self.env._(
                     "Decision %(number)s of %(date)s recorded: %(count)s awards.",
                     number=decision.name,
-                    date=fields.Date.to_string(decision.date),
+                    date=self._se_format_date(decision.date),
                     count=len(decision.award_ids),
                 )
             )

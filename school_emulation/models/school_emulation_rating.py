@@ -93,7 +93,7 @@ class SchoolEmulationRating(models.Model):
                         "%(employee)s: %(points)s points give %(expected)s under "
                         "%(scheme)s, not %(rating)s.",
                         employee=rec.employee_id.name,
-                        points=rec.points,
+                        points=self._se_format_number(rec.points),
                         expected=dict(RATINGS)[expected],
                         scheme=rec.scheme_id.name,
                         rating=dict(RATINGS)[rec.rating],

@@ -61,6 +61,9 @@ class SchoolEmulationRegistration(models.Model):
         "award_form_id",
         "commitment",
     )
+    # the subject's own account for the achievement report: the subject's user or
+    # the officer writes it
+    _REPORT_FIELDS = ("report_duties", "report_achievements")
 
     # no check_company: the school is this record's (company_id is related to
     # it); on a new record the company domain would hide every record
@@ -122,6 +125,20 @@ class SchoolEmulationRegistration(models.Model):
         "school.emulation.award.form", string="Award Form", index=True, tracking=True
     )
     commitment = fields.Text(help="Concrete targets the subject commits to.")
+    # the subject's own account for the achievement report (báo cáo thành tích,
+    # NĐ 152/2025 Mẫu 05 / 04, part II), written by the subject's user or the
+    # officer, also after acceptance (it is the year's account, not a target)
+    report_duties = fields.Text(
+        string="Duties and Powers",
+        help="Part II.1 of the achievement report: the duties and powers assigned "
+        "this school year.",
+    )
+    report_achievements = fields.Text(
+        string="Achievements (own account)",
+        help="Part II.2 of the achievement report, written by the person (or the "
+        "group leader for a collective): results against the targets, with figures; "
+        "measures and innovations; movements; training.",
+    )
     state = fields.Selection(
         REGISTRATION_STATES,
         default="draft",
@@ -349,9 +366,32 @@ class SchoolEmulationRegistration(models.Model):
                 vals[other] = False
         self._check_duplicates(vals_list, movements)
         with self._trusted():
-            return super().create(vals_list)
+            records = super().create(vals_list)
+        for rec, vals in zip(records, vals_list, strict=True):
+            rec._check_report_writer(vals)
+        return records
+
+    def _check_report_writer(self, vals):
+        """The achievement account is the subject's own: written by the subject's
+        user (the staff member, or the group leader or homeroom teacher for a
+        collective) or the officer, never by a colleague."""
+        if not set(vals) & set(self._REPORT_FIELDS) or self.env.su:
+            return
+        if self._is_officer():
+            return
+        for rec in self:
+            if rec.user_id != self.env.user:
+                raise UserError(
+                    self.env._(
+                        "Only %(subject)s or the emulation officer writes the "
+                        "achievement account of %(name)s.",
+                        subject=rec.user_id.name or rec.subject_name,
+                        name=rec.display_name,
+                    )
+                )
 
     def _check_write_locked(self, vals):
+        self._check_report_writer(vals)
         content = set(vals) & set(self._CONTENT_FIELDS)
         if content:
             for rec in self.filtered(lambda r: r.state in self._LOCKED_STATES):
@@ -455,7 +495,7 @@ class SchoolEmulationRegistration(models.Model):
                     self.env._(
                         "The registration deadline of %(movement)s was %(date)s.",
                         movement=rec.movement_id.name,
-                        date=tools.format_date(self.env, deadline),
+                        date=self._se_format_date(deadline),
                     )
                 )
         self.movement_id._check_open_for_registration()

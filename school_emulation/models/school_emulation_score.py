@@ -222,8 +222,8 @@ class SchoolEmulationScore(models.Model):
                         self.env._(
                             "%(criterion)s: %(value)s is outside 0 to %(max)s points.",
                             criterion=rec.criterion_id.name,
-                            value=value,
-                            max=rec.criterion_id.max_points,
+                            value=self._se_format_number(value),
+                            max=self._se_format_number(rec.criterion_id.max_points),
                         )
                     ) from None
 

@@ -24,3 +24,4 @@ from . import test_rpc_bypass
 from . import test_isolation_matrix
 from . import test_platform
 from . import test_policy
+from . import test_vn_formats

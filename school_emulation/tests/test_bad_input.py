@@ -524,7 +524,7 @@ class TestBadInput(JsonRpcMixin, SchoolFixtures, HttpCase):
                         "res_id": score.id,
                     }
                 ],
-                "không được vượt quá 20.0 MB",
+                "không được vượt quá 20,0 MB",
                 count("ir.attachment", [("res_model", "=", "school.emulation.score")]),
             ),
             case(

@@ -82,8 +82,9 @@ class TestCouncil(SchoolEmulationCase):
         self.assertEqual(len(passphrase), 19, "generated for the sealing sheet")
 
     def test_minutes_numbered_from_the_register_at_the_close(self):
-        """A closed session takes the next number of the school's minutes register
-        (01/BB-HĐTĐKT, then 02/...); a client cannot type one."""
+        """A closed session takes the next numbers of the school's minutes register:
+        its minutes (01/BB-HĐTĐKT) and, after a secret ballot, the ballot-count
+        minutes (02/BB-HĐTĐKT); a client cannot type one."""
         session = self._session()
         with self.assertRaises(UserError):
             session.with_user(self.officer).write({"minutes_number": "99/BB-HĐTĐKT"})
@@ -92,8 +93,9 @@ class TestCouncil(SchoolEmulationCase):
         session.action_close(PASSPHRASE)
         self.assertRegex(session.minutes_number, r"^\d{2}/BB-HĐTĐKT$")
         first = int(session.minutes_number.split("/")[0])
+        self.assertEqual(session.ballot_minutes_number, "%02d/BB-HĐTĐKT" % (first + 1))
         following = self.school_a._se_next_number("minutes", session.date)
-        self.assertEqual(following, "%02d/BB-HĐTĐKT" % (first + 1))
+        self.assertEqual(following, "%02d/BB-HĐTĐKT" % (first + 2))
 
     def test_quorum_follows_a_change_of_the_council_quorum(self):
         """The officer lowers the quorum: the session may open at once, without

@@ -373,7 +373,7 @@ class TestDecisionLock(SchoolEmulationCase):
         self.assertEqual(award.revoked_by_id, self.officer)
         self.assertEqual(award.revoke_reason, "Hồ sơ không trung thực")
         said = " ".join(decision.message_ids.mapped("body"))
-        for words in (self.officer.name, "2041-09-01", "Hồ sơ không trung thực"):
+        for words in (self.officer.name, "01/09/2041", "Hồ sơ không trung thực"):
             self.assertIn(words, said)
         self.assertIn(self.officer.name, " ".join(award.message_ids.mapped("body")))
         message = self._refused(

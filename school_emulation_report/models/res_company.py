@@ -16,3 +16,24 @@ class ResCompany(models.Model):
     emulation_head_title = fields.Char(
         string="Signer Title", default="HIỆU TRƯỞNG", translate=False
     )
+    emulation_superior_full_name = fields.Char(
+        string="Governing Body Full Name",
+        help="The governing body as it issues its own documents, e.g. Ủy ban nhân "
+        "dân xã Xuân Sơn: the agency block of a decision of the commune.",
+    )
+    emulation_superior_head_title = fields.Char(
+        string="Governing Body Head",
+        help="Who decides at the governing body, e.g. Chủ tịch Ủy ban nhân dân xã "
+        "Xuân Sơn: the addressee of the school's Tờ trình and the authority of the "
+        "commune's decisions and certificates.",
+    )
+    emulation_superior_signer_title = fields.Char(
+        string="Governing Body Signer Title",
+        help="Title above the signature on the governing body's documents, e.g. "
+        "CHỦ TỊCH. Empty: the head's title in capitals.",
+    )
+    emulation_superior_head_name = fields.Char(
+        string="Governing Body Signer",
+        help="Name of the person who signs for the governing body (may stay empty "
+        "on a draft).",
+    )

@@ -82,29 +82,32 @@ class SchoolEmulationAward(models.Model):
         ]
 
     def action_export_xlsx(self):
+        Export = self.env["school.emulation.xlsx.export"]
+        awards = self.with_context(lang=Export._document_lang())
+        _ = awards.env._
         columns = [
-            ("STT", 6, "int"),
-            ("Năm học", 11, "text"),
-            ("Tập thể, cá nhân", 30, "text"),
-            ("Tổ", 24, "text"),
-            ("Danh hiệu / hình thức", 30, "text"),
-            ("Loại hình", 16, "text"),
-            ("Số quyết định", 16, "text"),
-            ("Ngày quyết định", 14, "date"),
-            ("Cơ quan ban hành", 28, "text"),
-            ("Số Sổ vàng", 10, "text"),
-            ("Tiền thưởng (đồng)", 16, "money"),
-            ("Trạng thái", 14, "text"),
+            (_("No."), 5, "int"),
+            (_("School Year"), 10, "text"),
+            (_("Collective or Individual"), 22, "text"),
+            (_("Group"), 16, "text"),
+            (_("Title or Award Form"), 22, "text"),
+            (_("Award Type"), 12, "text"),
+            (_("Decision Number"), 13, "text"),
+            (_("Decision Date"), 11, "date"),
+            (_("Issuing Body"), 18, "text"),
+            (_("Golden Book No."), 8, "text"),
+            (_("Bonus (VND)"), 12, "money"),
+            (_("Status"), 11, "text"),
         ]
-        return self.env["school.emulation.xlsx.export"]._download(
-            self,
-            f"lich-su-khen-thuong-{self._se_today()}.xlsx",
-            [
-                {
-                    "name": "Lịch sử khen thưởng",
-                    "title": "LỊCH SỬ KHEN THƯỞNG",
-                    "columns": columns,
-                    "rows": self._xlsx_rows(),
-                }
-            ],
+        companies = self.company_id
+        sheet = {
+            "name": _("Award History"),
+            "title": _("AWARD HISTORY"),
+            "columns": columns,
+            "rows": awards._xlsx_rows(),
+            "totals": {"label": _("Total"), "sum": [10]},
+            **Export._frame(companies if len(companies) == 1 else self.env.company),
+        }
+        return Export._download(
+            self, f"lich-su-khen-thuong-{self._se_today()}.xlsx", [sheet]
         )

@@ -7,22 +7,25 @@ class SchoolEmulationMovement(models.Model):
     def action_export_xlsx(self):
         """Registrations, scores and ranking of the movement."""
         self.ensure_one()
-        regs = self.registration_ids.sorted(
+        Export = self.env["school.emulation.xlsx.export"]
+        movement = self.with_context(lang=Export._document_lang())
+        _ = movement.env._
+        regs = movement.registration_ids.sorted(
             lambda r: (r.rank_movement or 999999, r.subject_name or "")
         )
-        states = dict(regs._fields["state"]._description_selection(self.env))
+        states = dict(regs._fields["state"]._description_selection(movement.env))
         columns = [
-            ("Xếp hạng", 9, "int"),
-            ("Đối tượng", 30, "text"),
-            ("Tổ, lớp", 24, "text"),
-            ("Danh hiệu đăng ký", 26, "text"),
-            ("Hình thức đăng ký", 26, "text"),
-            ("Trạng thái", 14, "text"),
-            ("Điểm chuẩn", 11, "decimal"),
-            ("Điểm thưởng", 11, "decimal"),
-            ("Điểm trừ", 11, "decimal"),
-            ("Tổng điểm", 11, "decimal"),
-            ("Xếp loại", 14, "text"),
+            (_("Rank"), 7, "int"),
+            (_("Participant"), 24, "text"),
+            (_("Group or Class"), 16, "text"),
+            (_("Registered Title"), 20, "text"),
+            (_("Registered Award Form"), 20, "text"),
+            (_("Status"), 12, "text"),
+            (_("Standard Score"), 9, "decimal"),
+            (_("Bonus Points"), 9, "decimal"),
+            (_("Penalty Points"), 9, "decimal"),
+            (_("Total Score"), 9, "decimal"),
+            (_("Band"), 10, "text"),
         ]
         rows = [
             (
@@ -40,15 +43,20 @@ class SchoolEmulationMovement(models.Model):
             )
             for r in regs
         ]
-        return self.env["school.emulation.xlsx.export"]._download(
+        return Export._download(
             self,
             f"diem-thi-dua-{self.id}.xlsx",
             [
                 {
-                    "name": "Điểm và xếp hạng",
-                    "title": f"BẢNG ĐIỂM VÀ XẾP HẠNG - {self.name.upper()}",
+                    "name": _("Scores and Ranking"),
+                    "title": _("SCORES AND RANKING"),
+                    "subtitle": movement.name,
                     "columns": columns,
                     "rows": rows,
+                    "totals": {
+                        "label": _("Total: %(count)s registrations", count=len(rows))
+                    },
+                    **Export._frame(self.company_id),
                 }
             ],
         )

@@ -73,6 +73,7 @@ class SchoolEmulationPeriod(models.Model):
         """Awards by title and recipient category; registrations against the titles
         obtained, per title (the registered subject holds it in the same year)."""
         self.ensure_one()
+        _ = self.env._
         Award = self.env["school.emulation.award"]
         labels = dict(
             Award._fields["recipient_category"]._description_selection(self.env)
@@ -94,39 +95,56 @@ class SchoolEmulationPeriod(models.Model):
             entry[0] += 1
             if (reg.subject_key, reg.title_id.code) in held:
                 entry[1] += 1
+        registered = sum(r for r, _o in compare.values())
+        obtained = sum(o for _r, o in compare.values())
+        frame = self.env["school.emulation.xlsx.export"]._frame(self.company_id)
         return [
             {
-                "name": "Khen thưởng",
-                "title": f"THỐNG KÊ KHEN THƯỞNG NĂM HỌC {self.name}",
+                "name": _("Awards"),
+                "title": _("AWARD STATISTICS"),
+                "subtitle": _("School year %(year)s", year=self.name),
                 "columns": [
-                    ("Danh hiệu / hình thức", 34, "text"),
-                    ("Đối tượng", 30, "text"),
-                    ("Số lượng", 10, "int"),
-                    ("Tiền thưởng (đồng)", 18, "money"),
+                    (_("Title or Award Form"), 34, "text"),
+                    (_("Recipients"), 30, "text"),
+                    (_("Count"), 10, "int"),
+                    (_("Bonus (VND)"), 18, "money"),
                 ],
                 "rows": [
                     (name, labels.get(category, ""), count, bonus or 0)
                     for name, category, count, bonus in by_title
                 ],
+                "totals": {"label": _("Total"), "sum": [2, 3]},
+                **frame,
             },
             {
-                "name": "Đăng ký và kết quả",
-                "title": f"ĐĂNG KÝ THI ĐUA VÀ KẾT QUẢ NĂM HỌC {self.name}",
+                "name": _("Registrations and Results"),
+                "title": _("EMULATION REGISTRATIONS AND RESULTS"),
+                "subtitle": _("School year %(year)s", year=self.name),
                 "columns": [
-                    ("Danh hiệu", 34, "text"),
-                    ("Số đăng ký", 12, "int"),
-                    ("Số đạt", 10, "int"),
-                    ("Tỷ lệ đạt (%)", 14, "decimal"),
+                    (_("Title"), 34, "text"),
+                    (_("Registered"), 12, "int"),
+                    (_("Obtained"), 10, "int"),
+                    (_("Success Rate (%)"), 14, "decimal"),
                 ],
                 "rows": [
-                    (name, registered, obtained, obtained * 100.0 / registered)
-                    for name, (registered, obtained) in sorted(compare.items())
+                    (name, reg_count, got, got * 100.0 / reg_count)
+                    for name, (reg_count, got) in sorted(compare.items())
                 ],
+                "totals": {
+                    "label": _("Total"),
+                    "sum": [1, 2],
+                    "values": {
+                        3: obtained * 100.0 / registered if registered else None
+                    },
+                },
+                **frame,
             },
         ]
 
     def action_export_statistics_xlsx(self):
         self.ensure_one()
-        return self.env["school.emulation.xlsx.export"]._download(
-            self, f"thong-ke-thi-dua-{self.name}.xlsx", self._statistics_sheets()
+        Export = self.env["school.emulation.xlsx.export"]
+        period = self.with_context(lang=Export._document_lang())
+        return Export._download(
+            self, f"thong-ke-thi-dua-{self.name}.xlsx", period._statistics_sheets()
         )

@@ -1,12 +1,16 @@
-from odoo import models
+from odoo import api, models
 
 from odoo.addons.school_emulation.models.school_emulation_state_mixin import (
     trusted_write,
 )
 
+from ..tools.vn_format import vn_date
 from ..tools.xlsx_builder import build as build_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# the documents a commune files are in Vietnamese, as the PDFs are, whatever the
+# language of the user who builds them
+DOCUMENT_LANG = "vi_VN"
 
 
 class SchoolEmulationXlsxExport(models.AbstractModel):
@@ -14,6 +18,41 @@ class SchoolEmulationXlsxExport(models.AbstractModel):
 
     _name = "school.emulation.xlsx.export"
     _description = "Excel Export"
+
+    @api.model
+    def _document_lang(self):
+        """The language the sheets are written in: Vietnamese when it is
+        installed (the commune files them as the PDFs), else the user's."""
+        if self.env["res.lang"]._lang_get(DOCUMENT_LANG):
+            return DOCUMENT_LANG
+        return self.env.lang
+
+    @api.model
+    def _frame(self, company, date=None):
+        """The administrative frame of a sheet (NĐ 30/2020, as the PDFs): agency
+        block, place and date, signers (who prepared it, the head of the school).
+        Merge it into a sheet dict of the builder."""
+        company = company or self.env.company
+        agency = self.env["school.emulation.document.mixin"]._agency(company)
+        date = date or self._se_today(company)
+        place = agency["place"]
+        preparer = "" if self.env.su else self.env.user.name
+        return {
+            "agency": {"superior": agency["superior"], "agency": agency["agency"]},
+            "place_date": f"{place}, {vn_date(date)}" if place else vn_date(date),
+            "signatures": [
+                (
+                    self.env._("PREPARED BY"),
+                    self.env._("(Signature and full name)"),
+                    preparer,
+                ),
+                (
+                    agency["head_title"],
+                    self.env._("(Signature, full name and seal)"),
+                    agency["head_name"],
+                ),
+            ],
+        }
 
     def _download(self, record_or_model, name, sheets):
         Attachment = self.env["ir.attachment"]

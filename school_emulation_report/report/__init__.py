@@ -11,3 +11,4 @@ from . import report_year_end
 from . import report_achievement_individual
 from . import report_class_week
 from . import report_achievement_collective
+from . import report_dossier_list

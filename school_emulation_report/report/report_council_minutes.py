@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import api, models
 
 
 class ReportCouncilMinutes(models.AbstractModel):
@@ -6,3 +6,13 @@ class ReportCouncilMinutes(models.AbstractModel):
     _inherit = "school.emulation.document.mixin"
     _description = "Council Minutes"
     _document_model = "school.emulation.council.session"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        values = super()._get_report_values(docids, data)
+        # the date of the header is the session's date in the school, the same
+        # as the body's (the minutes were written in the school's time zone)
+        values["local_date"] = lambda session: session._se_local_datetime(
+            session.date, session.company_id
+        ).date()
+        return values

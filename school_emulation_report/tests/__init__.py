@@ -4,3 +4,9 @@ from . import test_documents
 from . import test_tours
 from . import test_sanitise
 from . import test_isolation_reports
+from . import test_minutes
+from . import test_achievement_reports
+from . import test_document_issue
+from . import test_xlsx_exports
+from . import test_dossier
+from . import test_print_quality

@@ -60,19 +60,52 @@ class TestDocuments(TransactionCase):
         self.assertEqual(kind, "pdf")
         return pdf
 
+    @staticmethod
+    def _table(raw, sheet=0):
+        """The framed sheet's header row and body rows: the body starts at the
+        frozen row, ends at the first blank row, its totals row left out."""
+        import io
+
+        import openpyxl
+
+        ws = openpyxl.load_workbook(io.BytesIO(raw)).worksheets[sheet]
+        first = int(re.sub(r"\D", "", ws.freeze_panes))
+        width = ws.max_column
+        header = [ws.cell(row=first - 1, column=c).value for c in range(1, width + 1)]
+        rows = []
+        for r in range(first, ws.max_row + 1):
+            values = [ws.cell(row=r, column=c).value for c in range(1, width + 1)]
+            if not any(v not in (None, "") for v in values):
+                break
+            rows.append(values)
+        # the agency block above the table, the signers below it
+        top = " ".join(
+            str(ws.cell(row=r, column=c).value or "")
+            for r in (1, 2)
+            for c in range(1, width + 1)
+        )
+        return header, rows[:-1], rows[-1], top
+
+    def _attachment_raw(self, action):
+        return (
+            self.env["ir.attachment"]
+            .browse(int(action["url"].split("/")[3].split("?")[0]))
+            .raw
+        )
+
     def test_administrative_frame(self):
         html = self._html("report_decision", self.decision)
         for text in (
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
             "Độc lập - Tự do - Hạnh phúc",
-            "UBND XÃ XUÂN SƠN",
-            "TRƯỜNG THCS XUÂN SƠN",
+            "ỦY BAN NHÂN DÂN XÃ XUÂN SƠN",  # the commune issues it: its own block
             "Số: 215/QĐ-UBND",
             "Xuân Sơn, ngày 15 tháng 7 năm 2026",
             "QUYẾT ĐỊNH",
             "Nơi nhận:",
         ):
             self.assertIn(text, html)
+        self.assertNotIn("TRƯỜNG THCS XUÂN SƠN", html.split("QUYẾT ĐỊNH")[0])
 
     def test_decision_lists_awards_with_sovang_and_bonus(self):
         html = self._html("report_decision", self.decision)
@@ -87,7 +120,7 @@ class TestDocuments(TransactionCase):
     def test_proposal_letter_and_list(self):
         html = self._html("report_proposal", self.proposal)
         self.assertIn("TỜ TRÌNH", html)
-        self.assertIn("Kính gửi: Chủ tịch UBND cấp xã", html)
+        self.assertIn("Kính gửi: Chủ tịch Ủy ban nhân dân xã Xuân Sơn", html)
         self.assertIn("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", html)
         self.assertIn("Tóm tắt thành tích", html)
         rejected = self.proposal.line_ids.filtered(
@@ -106,7 +139,7 @@ class TestDocuments(TransactionCase):
         self.assertIn("THƯ KÝ", html)
         ballot = self._html("report_ballot_minutes", self.session)
         self.assertIn("BIÊN BẢN KIỂM PHIẾU", ballot)
-        self.assertIn("85.71", ballot)  # 6 of 7 members
+        self.assertIn("85,71 %", ballot)  # 6 of 7 members
         self.assertIn("Không đạt", ballot)  # 5 of 7 is below 80 %
 
     def test_certificate(self):
@@ -142,28 +175,22 @@ class TestDocuments(TransactionCase):
         self.assertGreater(float(box.width), float(box.height))
 
     def test_proposal_list_xlsx(self):
-        import io
-
-        import openpyxl
-
-        book = openpyxl.load_workbook(io.BytesIO(self.proposal._list_xlsx()))
-        ws = book["Danh sách đề nghị"]
-        self.assertIn(self.proposal.name, ws["A1"].value)
-        self.assertEqual(ws["B3"].value, "Họ và tên / Tập thể")
-        self.assertEqual(ws.freeze_panes, "A4")
-        names = [ws.cell(row=r, column=2).value for r in range(4, ws.max_row + 1)]
+        header, rows, totals, top = self._table(self.proposal._list_xlsx())
+        self.assertIn("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", top)
+        self.assertIn("TRƯỜNG THCS XUÂN SƠN", top)
+        self.assertEqual(len(header), 11)
         approved = self.proposal.line_ids.filtered(
             lambda ln: ln.council_result != "rejected"
         )
-        self.assertEqual(len(names), len(approved))
+        self.assertEqual(len(rows), len(approved))
+        self.assertEqual([r[0] for r in rows], list(range(1, len(rows) + 1)))
         cstdcs = approved.filtered(lambda ln: ln.ballot_required)[:1]
         row = next(
-            r
-            for r in range(4, ws.max_row + 1)
-            if ws.cell(row=r, column=2).value == cstdcs.subject_name
-            and ws.cell(row=r, column=7).value == cstdcs.award_name
+            r for r in rows if r[1] == cstdcs.subject_name and r[6] == cstdcs.award_name
         )
-        self.assertEqual(ws.cell(row=row, column=9).value, cstdcs.vote_yes)
+        self.assertEqual(row[8], cstdcs.vote_yes)
+        self.assertTrue(any(totals), "a totals row closes the table")
+        self.assertFalse(isinstance(totals[0], int), "the totals row is no line")
 
     def test_dossier_bundle(self):
         import hashlib
@@ -186,11 +213,14 @@ class TestDocuments(TransactionCase):
         manifest = json.loads(archive.read("manifest.json"))
         self.assertEqual(manifest["proposal"], self.proposal.name)
         names = [f["name"] for f in manifest["files"]]
-        self.assertTrue(any(n.startswith("01-to-trinh") for n in names))
-        self.assertTrue(any(n.startswith("03-bien-ban-kiem-phieu") for n in names))
-        self.assertTrue(any(n.startswith("05-quyet-dinh") for n in names))
+        # checklist order, numbered, readable names (issue 17), the Bảng kê first
+        self.assertTrue(names[0].startswith("00_Bang_ke_ho_so"), names)
+        self.assertTrue(names[1].startswith("01_To_trinh_01-TTr-THCSXS"), names)
+        self.assertTrue(any("_Bien_ban_kiem_phieu" in n for n in names))
         self.assertTrue(any(n.endswith(".xlsx") for n in names))
-        self.assertTrue(any(n.startswith("ho-so/TO_TRINH") for n in names))
+        self.assertEqual(names, sorted(names))
+        # the commune's decision has no signed copy yet: a draft stays out
+        self.assertFalse(any("_Quyet_dinh_" in n for n in names), names)
         for entry in manifest["files"]:
             data = archive.read(entry["name"])
             self.assertEqual(hashlib.sha256(data).hexdigest(), entry["sha256"])
@@ -241,33 +271,24 @@ class TestDocuments(TransactionCase):
         self.assertIn(movement.name, html)
 
     def test_award_history_and_ranking_xlsx(self):
-        import io
-
-        import openpyxl
-
         awards = self.decision.award_ids
-        action = awards.action_export_xlsx()
-        attachment = self.env["ir.attachment"].browse(
-            int(action["url"].split("/")[3].split("?")[0])
+        header, rows, totals, _top = self._table(
+            self._attachment_raw(awards.action_export_xlsx())
         )
-        ws = openpyxl.load_workbook(io.BytesIO(attachment.raw))["Lịch sử khen thưởng"]
-        self.assertEqual(ws["C3"].value, "Tập thể, cá nhân")
-        self.assertEqual(ws.max_row, 3 + len(awards))
-        bonuses = [ws.cell(row=r, column=11).value for r in range(4, ws.max_row + 1)]
-        self.assertEqual(sum(bonuses), self.decision.bonus_total)
-        self.assertEqual(ws.cell(row=4, column=7).value, "215/QĐ-UBND")
+        self.assertEqual(len(rows), len(awards))
+        self.assertEqual(sum(r[10] for r in rows), self.decision.bonus_total)
+        self.assertEqual(totals[10], self.decision.bonus_total)
+        self.assertEqual(rows[0][6], "215/QĐ-UBND")
         movement = self.env["school.emulation.movement"].search(
             [("registration_ids.state", "=", "accepted")], limit=1
         )
-        action = movement.action_export_xlsx()
-        attachment = self.env["ir.attachment"].browse(
-            int(action["url"].split("/")[3].split("?")[0])
+        header, rows, totals, _top = self._table(
+            self._attachment_raw(movement.action_export_xlsx())
         )
-        ws = openpyxl.load_workbook(io.BytesIO(attachment.raw))["Điểm và xếp hạng"]
-        self.assertEqual(ws["A4"].value, 1)
+        self.assertEqual(rows[0][0], 1)
         first = movement.registration_ids.filtered(lambda r: r.rank_movement == 1)[:1]
-        self.assertEqual(ws["B4"].value, first.subject_name)
-        self.assertAlmostEqual(ws["J4"].value, first.total_score, places=2)
+        self.assertEqual(rows[0][1], first.subject_name)
+        self.assertAlmostEqual(rows[0][9], first.total_score, places=2)
 
     def test_class_week_and_collective_report(self):
         week = self.env["school.emulation.class.week"].search(
@@ -284,28 +305,13 @@ class TestDocuments(TransactionCase):
         self.assertIn("không có tổ chức đảng, công đoàn riêng", html)
 
     def test_statistics_xlsx(self):
-        import io
-
-        import openpyxl
-
         period = self.proposal.period_id
-        action = period.action_export_statistics_xlsx()
-        attachment = self.env["ir.attachment"].browse(
-            int(action["url"].split("/")[3].split("?")[0])
-        )
-        book = openpyxl.load_workbook(io.BytesIO(attachment.raw))
-        ws = book["Khen thưởng"]
-        total = sum(ws.cell(row=r, column=3).value for r in range(4, ws.max_row + 1))
-        self.assertEqual(total, period.overview_awards)
-        money_total = sum(
-            ws.cell(row=r, column=4).value for r in range(4, ws.max_row + 1)
-        )
-        self.assertEqual(money_total, period.overview_bonus)
-        ws = book["Đăng ký và kết quả"]
-        self.assertEqual(ws["A3"].value, "Danh hiệu")
-        for r in range(4, ws.max_row + 1):
-            registered, obtained = (
-                ws.cell(row=r, column=2).value,
-                ws.cell(row=r, column=3).value,
-            )
+        raw = self._attachment_raw(period.action_export_statistics_xlsx())
+        header, rows, totals, _top = self._table(raw, sheet=0)
+        self.assertEqual(sum(r[2] for r in rows), period.overview_awards)
+        self.assertEqual(totals[2], period.overview_awards)
+        self.assertEqual(sum(r[3] for r in rows), period.overview_bonus)
+        header, rows, totals, _top = self._table(raw, sheet=1)
+        for row in rows + [totals]:
+            registered, obtained = row[1], row[2]
             self.assertLessEqual(obtained, registered)

@@ -5,13 +5,18 @@ holds the council and ballot-count minutes, reaches no teacher."""
 import io
 import zipfile
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.school_emulation.tests.common import SchoolEmulationCase
 
-MINUTES = ("02-bien-ban-hop", "03-bien-ban-kiem-phieu")
+# dossier file names (issue 17): "NN_Bien_ban_hop_...", "NN_Bien_ban_kiem_phieu_..."
+MINUTES = "_Bien_ban_"
+
+
+def is_minutes(name):
+    return MINUTES in name
 
 
 @tagged("post_install", "-at_install", "isolation")
@@ -30,6 +35,48 @@ class TestIsolationReports(SchoolEmulationCase):
 
     def _record(self, model):
         return self.env[model].search([("company_id", "=", self.school_a.id)], limit=1)
+
+    @mute_logger("odoo.models", "odoo.addons.base.models.ir_rule")
+    def test_other_school_reaches_no_document(self):
+        """Rule: a prepared document (school.emulation.document, the addon's own
+        stored model) of school A is hidden from every role of school B, and the
+        report addon's stored models all have a global rule."""
+        Document = self.env["school.emulation.document"]
+        action = Document.with_user(self.officer_a).action_prepare_document(
+            "school.emulation.proposal", self.proposal.ids, "report_proposal"
+        )
+        document = Document.search(action["domain"])
+        self.assertEqual(document.company_id, self.school_a)
+        for role, user in self.users_b.items():
+            with self.subTest(role=role):
+                try:  # officers search and find nothing; the others may not search
+                    found = Document.with_user(user).search([("id", "=", document.id)])
+                except AccessError:
+                    found = Document
+                self.assertFalse(found)
+                with self.assertRaises(AccessError):
+                    document.with_user(user).read(["body"])
+                with self.assertRaises(UserError):  # AccessError is one
+                    document.with_user(user).write({"body": "<p>x</p>"})
+        own = (
+            self.env["ir.model"]
+            .search([("model", "=like", "school.%")])
+            .filtered(
+                lambda m: self.env[m.model]._original_module
+                == "school_emulation_report"
+                and not self.env[m.model]._abstract
+                and self.env[m.model]._auto
+            )
+        )
+        self.assertIn("school.emulation.document", own.mapped("model"))
+        for model in own:
+            with self.subTest(model=model.model):
+                self.assertTrue(
+                    self.env["ir.rule"].search(
+                        [("model_id", "=", model.id), ("global", "=", True)]
+                    ),
+                    f"{model.model} has no global rule",
+                )
 
     @mute_logger("odoo.models", "odoo.addons.base.models.ir_rule")
     def test_other_school_renders_no_report(self):
@@ -66,13 +113,13 @@ class TestIsolationReports(SchoolEmulationCase):
         teacher's set has no council or ballot-count minutes."""
         files = self.proposal.with_user(self.teacher_a)._dossier_files()
         names = [name for name, _data in files]
-        self.assertTrue(any(n.startswith("04-danh-sach") for n in names), names)
-        self.assertFalse([n for n in names if n.startswith(MINUTES)], names)
+        self.assertTrue(any("_Danh_sach_de_nghi" in n for n in names), names)
+        self.assertFalse([n for n in names if is_minutes(n)], names)
         officer_names = [
             name
             for name, _data in self.proposal.with_user(self.officer_a)._dossier_files()
         ]
-        self.assertTrue([n for n in officer_names if n.startswith(MINUTES)])
+        self.assertTrue([n for n in officer_names if is_minutes(n)])
 
     @mute_logger("odoo.models", "odoo.addons.base.models.ir_attachment")
     def test_built_dossier_is_not_readable_by_a_teacher(self):
@@ -83,7 +130,7 @@ class TestIsolationReports(SchoolEmulationCase):
         attachment = self.env["ir.attachment"].browse(attachment_id)
         self.assertFalse(attachment.res_id)  # its builder's alone
         archive = zipfile.ZipFile(io.BytesIO(attachment.with_user(self.officer_a).raw))
-        self.assertTrue([n for n in archive.namelist() if n.startswith(MINUTES)])
+        self.assertTrue([n for n in archive.namelist() if is_minutes(n)])
         for user in (self.teacher_a, self.council_a, self.users_b["officer"]):
             with self.subTest(user=user.login):
                 with self.assertRaises(AccessError):

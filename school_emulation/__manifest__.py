@@ -3,7 +3,7 @@
     "summary": "Thi đua, khen thưởng trong trường học: phong trào, đăng ký, chấm điểm, "
     "xét danh hiệu, hội đồng, đề nghị và quyết định khen thưởng. "
     "Emulation movements and awards for Vietnamese schools.",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Human Resources/Emulation",
     "website": "https://github.com/school-emulation/school_emulation",
     "author": "School Emulation contributors",

@@ -59,6 +59,14 @@ class SchoolEmulationAward(models.Model):
             award.award_count = 1
 
     def _xlsx_rows(self):
+        # the body by its real name ("Chủ tịch Ủy ban nhân dân xã Xuân Sơn"), as
+        # the documents print it, not the catalogue's generic level
+        issuer = self.env["school.emulation.document.mixin"]._issuer
+        bodies = {
+            (company, authority): issuer(company, authority)["authority"]
+            for company, authority in {(a.company_id, a.authority_id) for a in self}
+            if authority
+        }
         return [
             (
                 index,
@@ -71,7 +79,7 @@ class SchoolEmulationAward(models.Model):
                 ),
                 award.decision_number or "",
                 award.decision_date,
-                award.authority_id.name or "",
+                bodies.get((award.company_id, award.authority_id), ""),
                 award.so_vang_number or "",
                 award.bonus_amount,
                 dict(self._fields["state"]._description_selection(self.env)).get(

@@ -279,6 +279,8 @@ class TestDocuments(TransactionCase):
         self.assertEqual(sum(r[10] for r in rows), self.decision.bonus_total)
         self.assertEqual(totals[10], self.decision.bonus_total)
         self.assertEqual(rows[0][6], "215/QĐ-UBND")
+        # the issuing body by its real name, as the decision prints it
+        self.assertEqual(rows[0][8], "Chủ tịch Ủy ban nhân dân xã Xuân Sơn")
         movement = self.env["school.emulation.movement"].search(
             [("registration_ids.state", "=", "accepted")], limit=1
         )

@@ -31,6 +31,15 @@ class SchoolEmulationAuthority(models.Model):
         help="The office that receives and appraises dossiers.",
     )
     level = fields.Selection(LEVELS, required=True, default="commune")
+    organisation_basis_ids = fields.Many2many(
+        "school.emulation.legal.basis",
+        "school_emulation_authority_organisation_basis_rel",
+        "authority_id",
+        "legal_basis_id",
+        string="Organisation Law",
+        help="The law on the body's organisation that its decisions cite first "
+        "(e.g. Luật Tổ chức chính quyền địa phương), while in force.",
+    )
     sequence = fields.Integer(default=10)
     partner_id = fields.Many2one(
         "res.partner",

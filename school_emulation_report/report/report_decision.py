@@ -6,11 +6,7 @@ from odoo.addons.school_emulation.models.school_emulation_decision import (
 from odoo.addons.school_emulation.models.school_emulation_legal_basis import CITED_AS
 
 from ..tools.vn_format import vn_date
-from .school_emulation_document_mixin import GOVERNING_LEVELS
 
-# The local government law a commune's decision cites first (catalogue record,
-# used only while it is in force on the decision's date).
-LOCAL_GOVERNMENT_LAW = "school_emulation.legal_basis_luat_72_2025"
 PEOPLE = ("employee", "student")
 
 
@@ -45,10 +41,8 @@ class ReportDecision(models.AbstractModel):
             | awards.mapped("award_form_id.legal_basis_id")
             | decision.legal_basis_id
         )
-        if decision.authority_id.level in GOVERNING_LEVELS:
-            bases |= self.env.ref(LOCAL_GOVERNMENT_LAW, raise_if_not_found=False) or (
-                bases.browse()
-            )
+        # the law on the deciding body's organisation (catalogue, by authority)
+        bases |= decision.authority_id.organisation_basis_ids
         basis_lines = self._basis_lines(bases, date)
         proposal = decision.proposal_id
         if proposal and not issuer["own"]:

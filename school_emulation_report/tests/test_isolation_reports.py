@@ -78,6 +78,28 @@ class TestIsolationReports(SchoolEmulationCase):
                     f"{model.model} has no global rule",
                 )
 
+    def test_a_client_cannot_issue_a_document_by_writing_its_state(self):
+        """Rule: "issued" is reached only through Issue (which stores the PDF): the
+        officer's own client writing ``state`` or the number is refused."""
+        Document = self.env["school.emulation.document"].with_user(self.officer_a)
+        action = Document.action_prepare_document(
+            "school.emulation.proposal", self.proposal.ids, "report_proposal"
+        )
+        document = Document.search(action["domain"])
+        self.assertEqual(document.state, "draft")
+        with self.assertRaises(UserError):
+            document.write({"state": "issued"})
+        with self.assertRaises(UserError):
+            Document.with_context(default_state="issued").create(
+                {
+                    "document_type": "report_proposal",
+                    "res_model": "school.emulation.proposal",
+                    "res_id": self.proposal.id,
+                    "company_id": self.school_a.id,
+                }
+            )
+        self.assertEqual(document.state, "draft")
+
     @mute_logger("odoo.models", "odoo.addons.base.models.ir_rule")
     def test_other_school_renders_no_report(self):
         """Rule: every report of the addon, on a record of school A, is refused to

@@ -8,6 +8,7 @@ REGISTERS = {
     "to_trinh": ("Submissions (Tờ trình)", "", "/TTr", 2, True),
     "decision": ("Award Decisions", "", "/QĐ", 2, True),
     "minutes": ("Council Minutes", "", "/BB-HĐTĐKT", 2, True),
+    "report": ("Reports (Báo cáo)", "", "/BC", 2, True),
     # one Golden Book (Sổ vàng) per deciding body, never restarted
     "so_vang": ("Golden Book", "", "", 0, False),
 }
@@ -67,7 +68,7 @@ class ResCompany(models.Model):
 
     def _se_next_number(self, kind, date=None, book=None):
         """The next number of the school's register ``kind``: proposal, to_trinh,
-        decision, minutes (yearly, by ``date``), or so_vang of ``book`` (the
+        decision, minutes, report (yearly, by ``date``), or so_vang of ``book`` (the
         deciding authority, continuous). Server code only: call it from a method
         that has checked its caller, e.g.
         ``self.company_id._se_next_number("minutes", session.date)``.
@@ -81,6 +82,10 @@ class ResCompany(models.Model):
         """Documents the school issues end in its code (12/QĐ-THCSXS, 01/TTr-THCSXS,
         NĐ 30/2020 Appendix I); hook for another layout."""
         code = (self.emulation_doc_code or "").strip()
-        if code and kind in ("to_trinh", "decision") and not number.endswith(code):
+        if (
+            code
+            and kind in ("to_trinh", "decision", "report")
+            and not number.endswith(code)
+        ):
             number = f"{number}-{code}"
         return number

@@ -14,6 +14,7 @@ DOCUMENT_TYPES = [
     ("report_proposal", "Proposal Letter (Tờ trình)"),
     ("report_decision", "Award Decision"),
     ("report_certificate", "Certificate"),
+    ("report_year_end", "Year-End Report"),
 ]
 # Explicit links to the source, by its model (record rules, navigation).
 SOURCE_FIELDS = {
@@ -333,14 +334,16 @@ class SchoolEmulationDocument(models.Model):
         )
         for rec in self:
             source = rec._source()
-            texts = rec._report()._document_texts(source)
+            report = rec._report()
+            texts = report._document_texts(source)
+            date = texts.get("date") or rec.date or self._se_today(rec.company_id)
+            number = texts.get("number") or False
+            if report._register_kind and not rec.number:
+                # a document numbered when it is issued: the next number of the
+                # school's register of its kind (01/BC-THCSXS)
+                number = rec.company_id._se_next_number(report._register_kind, date)
             with rec._trusted():
-                rec.write(
-                    {
-                        "number": texts.get("number") or False,
-                        "date": texts.get("date") or rec.date,
-                    }
-                )
+                rec.write({"number": number, "date": date})
             pdf, _kind = Report._render_qweb_pdf(
                 f"school_emulation_report.{rec.document_type}", source.ids
             )

@@ -10,6 +10,7 @@ class ReportYearEnd(models.AbstractModel):
     _inherit = "school.emulation.document.mixin"
     _description = "Year-End Report"
     _document_model = "school.emulation.period"
+    _register_kind = "report"
 
     @api.model
     def _year_data(self, period):
@@ -92,6 +93,21 @@ class ReportYearEnd(models.AbstractModel):
         ) or company.emulation_superior_name
         recipients = [f"{superior} (b/c)"] if superior else []
         return [*recipients, "Hội đồng Thi đua - Khen thưởng nhà trường"]
+
+    @api.model
+    def _default_texts(self, record):
+        company = record.company_id
+        agency = self._agency(company)
+        return {
+            "number": f".../BC-{agency['code'] or '...'}",
+            "date": self._se_today(company),
+            "addressee": "",
+            "bases": [],
+            "body": False,
+            "recipients": self._recipients(company),
+            "signer_title": agency["head_title"],
+            "signer_name": agency["head_name"],
+        }
 
     @api.model
     def _get_report_values(self, docids, data=None):

@@ -39,6 +39,9 @@ class SchoolEmulationDocumentMixin(models.AbstractModel):
     _name = "school.emulation.document.mixin"
     _description = "Administrative Document Values"
     _document_model = None
+    # the school's register numbering the document when it is issued
+    # (res.company REGISTERS), for a document that has no number of its source
+    _register_kind = None
 
     @api.model
     def _agency(self, company):

@@ -214,3 +214,59 @@ class TestAchievementReports(SchoolEmulationCase):
         self.assertIn("XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ", text)
         self.assertIn("125/QĐ-UBND", text)
         self.assertIn("45/QĐ-THCSA", text)
+
+    def test_year_end_report_is_prepared_edited_and_issued_with_its_number(self):
+        """The year-end report is a document of the school: prepared as a draft
+        (recipients, signer editable), numbered from the school's register of
+        reports when it is issued, then frozen (the assessment written later
+        does not change the issued report)."""
+        if not find_in_path("wkhtmltopdf"):
+            self.fail("wkhtmltopdf is required to issue a document")
+        self.env["ir.config_parameter"].sudo().set_param(
+            "report.url", "http://127.0.0.1:9"
+        )
+        self.school_a.emulation_doc_code = "THCSA"
+        Document = self.env["school.emulation.document"].with_user(self.officer)
+        with self.assertRaises(UserError):
+            Document.with_user(self.users["leader"]).action_prepare_document(
+                self.year._name, self.year.ids, "report_year_end"
+            )
+        action = Document.action_prepare_document(
+            self.year._name, self.year.ids, "report_year_end"
+        )
+        document = Document.browse(action["res_id"])
+        self.assertEqual(document.state, "draft")
+        self.assertFalse(document.number)
+        self.assertIn("Hội đồng Thi đua - Khen thưởng nhà trường", document.recipients)
+        self.assertEqual(document.signer_name, "Nguyễn Văn Hiệu")
+        document.write(
+            {
+                "recipients": "Ủy ban nhân dân xã Xuân Sơn (b/c)\nLưu: VT, HĐTĐKT",
+                "signer_title": "KT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG",
+                "signer_name": "Trần Thị Mai",
+            }
+        )
+        text = self._html("report_year_end", self.year)
+        self.assertIn("Số: .../BC-THCSA", text)
+        self.assertIn("Lưu: VT, HĐTĐKT", text)
+        self.assertIn("Trần Thị Mai", text)
+        document.action_issue()
+        self.assertEqual(document.state, "issued")
+        self.assertRegex(document.number, r"^\d{2}/BC-THCSA$")
+        issued = document.attachment_id.raw
+        self.assertTrue(issued.startswith(b"%PDF"))
+        # written after the issue: the stored PDF is printed, not the new text
+        self.year.with_user(self.officer).report_assessment = "Đánh giá viết sau."
+        pdf, _kind = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("school_emulation_report.report_year_end", self.year.ids)
+        )
+        self.assertEqual(pdf, issued)
+        # the next report of the year takes the next number of the register
+        self.assertEqual(
+            self.school_a._se_next_number("report", document.date),
+            "%02d/BC-THCSA" % (int(document.number.split("/")[0]) + 1),
+        )
+        with self.assertRaises(UserError):
+            document.write({"signer_name": "Ai đó"})

@@ -10,7 +10,7 @@
     "license": "LGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["hr", "mail", "base_import"],
+    "depends": ["hr", "mail", "base_import", "web_widget_x2many_2d_matrix"],
     "data": [
         "security/school_emulation_groups.xml",
         "security/ir.model.access.csv",
@@ -69,6 +69,7 @@
     "assets": {
         "web.assets_backend": [
             "school_emulation/static/src/ballot_box/*",
+            "school_emulation/static/src/class_grid/*",
         ],
         "web.assets_tests": [
             "school_emulation/static/tests/tours/*.js",

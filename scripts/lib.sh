@@ -126,7 +126,8 @@ se_venv() {
     se_step "Python virtualenv at $SE_VENV"
     local stamp want
     want=$(cat "$ODOO_SRC/requirements.txt" "$SE_ROOT/requirements.txt" \
-        "$SE_ROOT/tests/requirements.txt" | sha256sum | cut -c1-16)
+        "$SE_ROOT/tests/requirements.txt" "$SE_ROOT/requirements-oca.txt" \
+        | sha256sum | cut -c1-16)
     stamp="$SE_VENV/.school_emulation_requirements"
     if [ -x "$SE_VENV/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
         se_say "up to date ($("$SE_VENV/bin/python" --version))"
@@ -149,6 +150,12 @@ se_venv() {
         se_die "pip could not install the requirements into $SE_VENV (log: $SE_LOCAL/pip.log).
 Debian packages libldap2-dev, libsasl2-dev, libpq-dev, python3-dev and build-essential are needed
 to build python-ldap and psycopg2; fix what the log says, then run the command again."
+    fi
+    # OCA addons: their wheels depend on an "odoo" package; ours is the source tree
+    if ! PIP_DISABLE_PIP_VERSION_CHECK=1 "$SE_VENV/bin/pip" install -q --no-deps \
+        -r "$SE_ROOT/requirements-oca.txt" >>"$SE_LOCAL/pip.log" 2>&1; then
+        tail -30 "$SE_LOCAL/pip.log" >&2
+        se_die "pip could not install the OCA addons of requirements-oca.txt (log: $SE_LOCAL/pip.log)."
     fi
     echo "$want" >"$stamp"
 }

@@ -42,8 +42,8 @@ class SchoolEmulationClassResult(models.Model):
     def _rank_range(self, company, date_from, date_to):
         """Rank classes on their average weekly totals between two dates.
 
-        Returns ``{class: (Totals of averages, rank)}``; ties are broken as for weeks
-        (fewer penalty points, then more standard points).
+        Returns ``{class: (Totals of averages, rank)}``; ranked as the weeks are,
+        on the total alone: equal averages share the rank.
         """
         rows = self.sudo()._read_group(
             [
@@ -58,5 +58,5 @@ class SchoolEmulationClassResult(models.Model):
             cls: scoring.Totals(round(t, 2), round(s, 2), round(b, 2), round(p, 2))
             for cls, t, s, b, p in rows
         }
-        ranks = scoring.rank(totals)
+        ranks = scoring.rank_by_total(totals)
         return {cls: (tot, ranks[cls]) for cls, tot in totals.items()}

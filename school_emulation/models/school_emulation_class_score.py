@@ -2,10 +2,46 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import scoring
-from .school_emulation_state_mixin import is_trusted
+from .school_emulation_state_mixin import is_officer, is_trusted
 
 # trusted token: the week saves a whole sheet and ranks once afterwards
 DEFER_RESULTS = "school.emulation.class.week:defer_results"
+# the duty team (Liên đội / Sao đỏ): enters the class weeks of its school, nothing else
+CLASS_SCORER_GROUP = "school_emulation.group_school_emulation_class_scorer"
+
+
+def is_class_scorer(env):
+    """The current user scores class weeks as the duty team, not as the officer:
+    their writes are limited to the sheet (``_SCORER_FIELDS``), on own schools."""
+    return not env.su and env.user.has_group(CLASS_SCORER_GROUP) and not is_officer(env)
+
+
+def check_class_scorer_write(records, names, allowed, companies=None):
+    """Refuse a class scorer's write of ``names`` (fields of ``records``) outside
+    ``allowed``, or in a school (``companies``, default: the records') that is not
+    theirs, whoever the client is."""
+    env = records.env
+    if not is_class_scorer(env):
+        return
+    refused = set(names) - set(allowed)
+    if refused:
+        raise UserError(
+            env._(
+                "%(model)s: %(fields)s can be changed by the emulation officer only.",
+                model=records._description,
+                fields=", ".join(
+                    records._fields[n]._description_string(env)
+                    for n in sorted(refused)
+                    if n in records._fields
+                )
+                or ", ".join(sorted(refused)),
+            )
+        )
+    companies = records.company_id if companies is None else companies
+    if companies - env.user.company_ids:
+        raise UserError(
+            env._("A class emulation scorer enters the weeks of their own school only.")
+        )
 
 
 class SchoolEmulationClassScore(models.Model):
@@ -18,6 +54,8 @@ class SchoolEmulationClassScore(models.Model):
     _SERVER_FIELDS = ("weighted_points",)
     # a line stays on its week, class and criterion
     _FIXED_FIELDS = ("week_id", "class_id", "criterion_id")
+    # what the class scorer (Liên đội / Sao đỏ) writes on a line
+    _SCORER_FIELDS = ("points", "note")
 
     week_id = fields.Many2one(
         "school.emulation.class.week", required=True, index=True, ondelete="cascade"
@@ -50,6 +88,34 @@ class SchoolEmulationClassScore(models.Model):
     def _compute_weighted_points(self):
         for rec in self:
             rec.weighted_points = rec.points * rec.criterion_id.weight
+
+    @api.constrains("week_id", "class_id", "criterion_id")
+    def _check_line_in_week(self):
+        """A line belongs to its week's sheet: a class of the week's school and
+        year, a criterion of the week's set (the grid is a view on these lines).
+        Read as the server: a client may send the id of a record it cannot read,
+        and the message names only the week's own records."""
+        for rec in self.sudo():
+            week, cls = rec.week_id, rec.class_id
+            if (cls.company_id, cls.period_id) != (week.company_id, week.period_id):
+                raise ValidationError(
+                    self.env._(
+                        "The classes of %(week)s are those of school year %(year)s "
+                        "at %(school)s.",
+                        week=week.display_name,
+                        year=week.period_id.display_name,
+                        school=week.company_id.display_name,
+                    )
+                )
+            if rec.criterion_id.set_id != week.criterion_set_id:
+                raise ValidationError(
+                    self.env._(
+                        "The criteria of %(week)s are those of its criteria set "
+                        "%(set)s.",
+                        week=week.display_name,
+                        set=week.criterion_set_id.display_name,
+                    )
+                )
 
     @api.constrains("points")
     def _check_points(self):
@@ -96,6 +162,10 @@ class SchoolEmulationClassScore(models.Model):
             {v["week_id"] for v in vals_list if v.get("week_id")}
         )
         weeks._check_open()
+        for vals in vals_list:
+            check_class_scorer_write(
+                self, vals, self._SCORER_FIELDS + self._FIXED_FIELDS, weeks.company_id
+            )
         records = super().create(vals_list)
         if not is_trusted(DEFER_RESULTS):
             records.week_id._compute_results()
@@ -105,6 +175,7 @@ class SchoolEmulationClassScore(models.Model):
         names = set(vals) & set(self._SERVER_FIELDS + self._FIXED_FIELDS)
         if names:
             self._refuse_server_fields(names)
+        check_class_scorer_write(self, vals, self._SCORER_FIELDS)
         self._clean_points(vals)
         self.week_id._check_open()
         result = super().write(vals)

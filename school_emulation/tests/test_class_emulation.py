@@ -75,24 +75,28 @@ class TestClassEmulation(SchoolEmulationCase):
         week.action_prepare_lines()  # idempotent
         self.assertEqual(len(week.line_ids), 12)
 
-    def test_penalty_lowers_total_and_ranking_ties(self):
+    def test_penalty_lowers_total_and_equal_totals_share_rank(self):
+        """Competition ranking on the total: equal totals share the rank whatever
+        their penalty points (issue 18), the next rank skips."""
         week = self._week(
             self.monday,
             {
                 self.class_own: (45, 40, 5, 0),  # 90
-                self.class_other: (48, 45, 0, 3),  # 90, more penalty points: after
-                self.class_third: (45, 40, 5, 0),  # 90, equal to own on every tie-break
+                self.class_other: (48, 45, 0, 3),  # 90, more penalty points
+                self.class_third: (40, 40, 0, 0),  # 80
             },
         )
         res = self.results(week)
-        self.assertEqual(res[self.class_other], (90, 3))
-        self.assertEqual(res[self.class_own][1], res[self.class_third][1])
         self.assertEqual(res[self.class_own], (90, 1))
+        self.assertEqual(res[self.class_other], (90, 1))
+        self.assertEqual(res[self.class_third], (80, 3))
         line = week.line_ids.filtered(
             lambda s: s.class_id == self.class_own and s.kind == "penalty"
         )
         line.points = 10
-        self.assertEqual(self.results(week)[self.class_own], (80, 3))
+        res = self.results(week)
+        self.assertEqual(res[self.class_own], (80, 2))
+        self.assertEqual(res[self.class_third], (80, 2))
 
     def test_lock_and_unlock_with_reason(self):
         week = self._week(self.monday, {self.class_own: (40, 40, 0, 0)})
@@ -185,6 +189,28 @@ class TestClassEmulation(SchoolEmulationCase):
         self.assertEqual(rollup[self.class_other]["title"].code, "LOP_TT")
         self.assertFalse(rollup[self.class_third]["title"])
         self.assertEqual(rollup[self.class_other]["average"], 82.5)
+
+    def test_month_ranks_equal_averages_alike(self):
+        """Equal average totals over a month share the rank, as in a week, whatever
+        their penalty points."""
+        self._week(
+            self.monday,
+            {
+                self.class_own: (40, 40, 0, 5),  # 75, with penalties
+                self.class_other: (40, 35, 0, 0),  # 75
+                self.class_third: (45, 45, 0, 0),  # 90
+            },
+        )
+        ranked = self.env["school.emulation.class.result"]._rank_range(
+            self.school_a, self.monday, self.monday + timedelta(days=6)
+        )
+        self.assertEqual(
+            [
+                ranked[c][1]
+                for c in (self.class_third, self.class_own, self.class_other)
+            ],
+            [1, 2, 2],
+        )
 
     def test_homeroom_teacher_sees_own_class_sheet(self):
         week = self._week(self.monday, {self.class_own: (40, 40, 0, 0)})

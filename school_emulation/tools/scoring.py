@@ -64,6 +64,13 @@ def rank(items):
     return ranks
 
 
+def rank_by_total(items):
+    """Competition ranking of ``{key: Totals}`` on the total alone ("1, 2, 2, 4"):
+    equal totals share the rank whatever their penalty or standard points (the
+    class emulation tables of the schools)."""
+    return rank({key: Totals(tot.total, 0.0, 0.0, 0.0) for key, tot in items.items()})
+
+
 def rank_within(items, group_of):
     """Rank separately inside each group: ``group_of(key)`` gives the group."""
     groups = {}

@@ -6,7 +6,7 @@ import re
 
 from conftest import ROOT
 
-ROLES = ["staff", "leader", "officer", "admin", "council"]
+ROLES = ["staff", "leader", "officer", "admin", "council", "scorer"]
 # group xml id -> roles that hold it (through implied groups)
 HOLDERS = {
     "group_school_emulation_user": {"staff", "leader", "officer", "admin", "council"},
@@ -14,6 +14,7 @@ HOLDERS = {
     "group_school_emulation_officer": {"officer", "admin"},
     "group_school_emulation_manager": {"admin"},
     "group_school_emulation_council": {"council"},
+    "group_school_emulation_class_scorer": {"scorer"},
 }
 
 
@@ -46,7 +47,7 @@ def documented():
         if m:
             cells = [c.strip() for c in m.group(2).split("|")]
             table[m.group(1).replace(".", "_")] = dict(
-                zip(ROLES, cells[:5], strict=False)
+                zip(ROLES, cells[: len(ROLES)], strict=False)
             )
     return table
 

@@ -51,6 +51,17 @@ def test_rank_competition_with_tie_breaks():
     assert scoring.rank(items) == {"b": 1, "a": 2, "d": 2, "c": 4, "e": 5}
 
 
+def test_rank_by_total_shares_equal_totals():
+    """Class emulation: 7A2 and 8A1 both at 77,50 share the rank."""
+    items = {
+        "7A2": Totals(77.5, 80, 0, 2.5),
+        "8A1": Totals(77.5, 77.5, 0, 0),
+        "6A1": Totals(90, 90, 0, 0),
+        "9A1": Totals(70, 70, 0, 0),
+    }
+    assert scoring.rank_by_total(items) == {"6A1": 1, "7A2": 2, "8A1": 2, "9A1": 4}
+
+
 def test_rank_prefers_standard_points_over_bonus():
     items = {"x": Totals(90, 85, 5, 0), "y": Totals(90, 88, 2, 0)}
     assert scoring.rank(items) == {"y": 1, "x": 2}

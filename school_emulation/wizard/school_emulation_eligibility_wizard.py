@@ -69,14 +69,13 @@ class SchoolEmulationEligibilityWizard(models.TransientModel):
         ), "class"
 
     def action_check(self):
+        """Check the school (or the group) for the title: the round's own answer
+        (``school.emulation.eligibility.evaluate_round``), the same as the
+        proposal's check gives its candidates."""
         self.ensure_one()
         subjects, kind = self._subjects()
-        pending = self.env["school.emulation.proposal.line"]._pending_titles(
-            self.period_id
-        )
-        own = {key: codes - {self.title_id.code} for key, codes in pending.items()}
-        results = self.env["school.emulation.eligibility"].evaluate(
-            self.title_id.code, self.period_id, subjects, pending=own
+        [results] = self.env["school.emulation.eligibility"].evaluate_round(
+            self.period_id, [(self.title_id, subjects)]
         )
         field = {
             "employee": "employee_id",
@@ -90,7 +89,7 @@ class SchoolEmulationEligibilityWizard(models.TransientModel):
                     "subject_type": kind,
                     field: subject.id,
                     "eligible": results[subject.id]["eligible"],
-                    "reasons": "\n".join(results[subject.id]["reasons"]),
+                    "reasons": results[subject.id]["explanation"],
                 }
             )
             for subject in subjects
@@ -109,6 +108,7 @@ class SchoolEmulationEligibilityWizard(models.TransientModel):
     def _reopen(self):
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._("Eligibility Check"),
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",

@@ -3,7 +3,7 @@
     "summary": "Thi đua, khen thưởng trong trường học: phong trào, đăng ký, chấm điểm, "
     "xét danh hiệu, hội đồng, đề nghị và quyết định khen thưởng. "
     "Emulation movements and awards for Vietnamese schools.",
-    "version": "18.0.2.1.0",
+    "version": "18.0.2.2.0",
     "category": "Human Resources/Emulation",
     "website": "https://github.com/school-emulation/school_emulation",
     "author": "School Emulation contributors",
@@ -15,6 +15,7 @@
         "security/school_emulation_groups.xml",
         "security/ir.model.access.csv",
         "security/school_emulation_security.xml",
+        "security/school_emulation_deadline_security.xml",
         "data/school_emulation_legal_basis_data.xml",
         "data/school_emulation_authority_data.xml",
         "data/school_emulation_title_data.xml",
@@ -22,6 +23,7 @@
         "data/school_emulation_base_salary_data.xml",
         "data/school_emulation_rating_scheme_data.xml",
         "data/school_emulation_proposal_data.xml",
+        "data/school_emulation_activity_data.xml",
         "data/school_emulation_initiative_criterion_data.xml",
         "views/school_emulation_period_views.xml",
         "views/school_emulation_legal_basis_views.xml",
@@ -40,6 +42,8 @@
         "views/res_company_views.xml",
         "views/school_emulation_criterion_views.xml",
         "views/school_emulation_registration_views.xml",
+        "views/school_emulation_score_views.xml",
+        "views/school_emulation_deadline_views.xml",
         # before the movement form, whose button opens its action by %(xmlid)d
         "wizard/school_emulation_movement_register_views.xml",
         "views/school_emulation_movement_views.xml",
@@ -61,6 +65,8 @@
         "views/school_emulation_good_deed_views.xml",
         "wizard/school_emulation_registration_return_views.xml",
         "wizard/school_emulation_revoke_views.xml",
+        "wizard/school_emulation_paper_tally_views.xml",
+        "wizard/school_emulation_proposal_acceptance_views.xml",
         "wizard/school_emulation_proposal_reason_views.xml",
         "wizard/school_emulation_eligibility_wizard_views.xml",
         "wizard/school_emulation_adhoc_award_views.xml",

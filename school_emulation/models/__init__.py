@@ -1,4 +1,5 @@
 from . import school_emulation_dated_mixin
+from . import school_emulation_notify_mixin
 from . import school_emulation_state_mixin
 from . import school_emulation_input_mixin
 from . import res_users
@@ -43,5 +44,6 @@ from . import school_emulation_council
 from . import school_emulation_council_session
 from . import school_emulation_dossier_item_type
 from . import school_emulation_proposal
+from . import school_emulation_deadline
 from . import school_emulation_exemplar
 from . import school_emulation_good_deed

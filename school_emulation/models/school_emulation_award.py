@@ -455,6 +455,14 @@ class SchoolEmulationAward(models.Model):
             rec.decision_date = rec.decision_id.date
             rec.authority_id = rec.decision_id.authority_id
 
+    @api.depends("subject_name", "award_name", "period_id.name")
+    def _compute_display_name(self):
+        """'Lê Thị Hồng - Lao động tiên tiến (2025-2026)' (breadcrumbs, pickers)."""
+        for rec in self:
+            name = " - ".join(p for p in (rec.subject_name, rec.award_name) if p)
+            year = rec.period_id.name
+            rec.display_name = f"{name} ({year})" if year else name
+
     @api.constrains("subject_type", "employee_id", "student_id", "department_id")
     def _check_subject(self):
         for rec in self:

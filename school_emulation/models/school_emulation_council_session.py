@@ -1,6 +1,6 @@
 import random
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import pagination, vn_format, voting
@@ -65,6 +65,11 @@ class SchoolEmulationCouncilSession(models.Model):
     )
     has_voted = fields.Boolean(compute="_compute_voted", compute_sudo=True)
     is_member = fields.Boolean(compute="_compute_voted", compute_sudo=True)
+    is_counter = fields.Boolean(
+        compute="_compute_voted",
+        compute_sudo=True,
+        help="The current user is on the session's counting board.",
+    )
     state = fields.Selection(
         [("draft", "Preparing"), ("open", "Voting Open"), ("closed", "Closed")],
         default="draft",
@@ -205,6 +210,7 @@ class SchoolEmulationCouncilSession(models.Model):
             rec.voted_count = counts.get(rec, 0)
             rec.has_voted = rec in mine
             rec.is_member = bool(rec.council_id._member_of(self.env.user))
+            rec.is_counter = self.env.user in rec.counting_board_ids.user_id
 
     def _check_transition_rights(self, new_state):
         check_officer(
@@ -280,7 +286,32 @@ class SchoolEmulationCouncilSession(models.Model):
         else:
             passphrase = False
         self._write_state({"state": "open"})
+        # a notification, not a to-do: casting a vote writes the voter row and
+        # the sealed row only (sealed-ballot.md), never a to-do closed at that
+        # moment
+        if self._ballot_lines():
+            self._se_inform(self._se_voter_recipients(), self._se_vote_texts)
         return passphrase
+
+    def _se_voter_recipients(self):
+        """``{session: res.users}`` asked to vote in Odoo when the vote opens: the
+        present members who have a user (the others vote on paper)."""
+        return {
+            rec: rec.attendance_ids.filtered("present").member_id.user_id
+            for rec in self
+        }
+
+    @staticmethod
+    def _se_vote_texts(rec):
+        _ = rec.env._
+        return (
+            _("Vote: %(session)s", session=rec.name),
+            _(
+                "The secret ballot of %(session)s is open: open the session and "
+                "press 'Vote' (Bỏ phiếu). Your choice is sealed; nobody sees it.",
+                session=rec.name,
+            ),
+        )
 
     def action_back_to_draft(self):
         self._check_transition("draft")
@@ -392,6 +423,16 @@ class SchoolEmulationCouncilSession(models.Model):
             raise UserError(
                 self.env._("Vote only for the ballot candidates of this session.")
             )
+        own = self._recused_lines(member) & yes_lines
+        if own:
+            raise UserError(
+                self.env._(
+                    "%(name)s is a candidate (%(award)s) and does not vote on their "
+                    "own candidacy.",
+                    name=member.name,
+                    award=", ".join(own.mapped("award_name")),
+                )
+            )
         Voter = self.env["school.emulation.ballot.voter"].sudo()
         if Voter.search_count(
             [("session_id", "=", self.id), ("member_id", "=", member.id)]
@@ -408,15 +449,126 @@ class SchoolEmulationCouncilSession(models.Model):
         self.invalidate_recordset(["voted_count", "has_voted"])
         return True
 
+    def _check_paper_counter(self):
+        """The paper ballots are entered by the officer or a member of the
+        session's counting board (Ban kiểm phiếu)."""
+        if is_officer(self.env) or (
+            self.env.user in self.sudo().counting_board_ids.user_id
+        ):
+            return
+        raise UserError(
+            self.env._(
+                "Only the emulation officer or a member of the counting board "
+                "enters paper ballots."
+            )
+        )
+
+    def _paper_voters(self):
+        """Present members who have not voted in Odoo: their ballots are on paper."""
+        self.ensure_one()
+        voted = (
+            self.env["school.emulation.ballot.voter"]
+            .sudo()
+            .search([("session_id", "=", self.id)])
+            .member_id
+        )
+        return self.attendance_ids.filtered("present").member_id - voted
+
+    def record_paper_tally(self, paper_count, yes_counts):
+        """The counting board's tally of the paper ballots: ``paper_count`` papers
+        and, per ballot candidate (line id), how many papers say yes. Sealed as
+        ``paper_count`` nameless ballots that give the same tally (the papers
+        themselves stay with the board), through ``record_paper_ballots``."""
+        self.ensure_one()
+        self._check_paper_counter()
+        Input = self.env["school.emulation.input.mixin"]
+        count = Input._clean_number(paper_count, self.env._("Number of paper ballots"))
+        if count != int(count) or count < 0:
+            raise UserError(
+                self.env._("The number of paper ballots is a whole number.")
+            )
+        count = int(count)
+        if not isinstance(yes_counts, dict):
+            raise Input._input_error("bad_ids", self.env._("Paper ballots"))
+        candidates = self.sudo()._ballot_lines()
+        tally = {}
+        for key, value in yes_counts.items():
+            line = self._clean_lines([int(key)] if str(key).isdigit() else key)
+            if len(line) != 1 or line - candidates:
+                raise UserError(
+                    self.env._("Vote only for the ballot candidates of this session.")
+                )
+            yes = Input._clean_number(value, line.subject_name)
+            if yes != int(yes) or not 0 <= yes <= count:
+                raise UserError(
+                    self.env._(
+                        "%(name)s: %(yes)s yes votes on %(count)s paper ballots.",
+                        name=line.subject_name,
+                        yes=self._se_format_number(yes),
+                        count=count,
+                    )
+                )
+            tally[line.id] = int(yes)
+        papers = [
+            [line_id for line_id, yes in tally.items() if index < yes]
+            for index in range(count)
+        ]
+        return self.record_paper_ballots(papers)
+
+    def action_open_paper_tally(self):
+        self.ensure_one()
+        self._check_paper_counter()
+        if self.state != "open":
+            raise UserError(
+                self.env._("Voting in %(session)s is closed.", session=self.name)
+            )
+        lines = self.sudo()._ballot_lines()
+        wizard = (
+            self.env["school.emulation.paper.tally"]
+            .sudo()
+            .create(
+                {
+                    "session_id": self.id,
+                    "paper_count": len(self._paper_voters()),
+                    "line_ids": [
+                        Command.create({"proposal_line_id": ln.id}) for ln in lines
+                    ],
+                }
+            )
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Paper Ballots: %(session)s", session=self.name),
+            "res_model": wizard._name,
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    def _recused_lines(self, member):
+        """The ballot lines ``member`` does not vote on: their own candidacy (a
+        council member proposed for a title). Their ballot counts as not "yes"
+        for it, and the threshold still counts over all members (domain.md,
+        rule 9). Policy a deployment may widen (e.g. a member's own group)."""
+        self.ensure_one()
+        employee = member.employee_id
+        if not employee:
+            return self.env["school.emulation.proposal.line"]
+        return (
+            self.sudo()
+            ._ballot_lines()
+            .filtered(
+                lambda ln: ln.subject_type == "employee" and ln.employee_id == employee
+            )
+        )
+
     def record_paper_ballots(self, papers):
         """Paper ballots counted by the counting committee (Ban kiểm phiếu): one
         set of yes candidates (records or ids) per paper, from every present member
         who has not voted in Odoo. They are marked as having voted; the papers carry
         no name and are sealed into the box in random order."""
         self.ensure_one()
-        check_officer(
-            self.env, self.env._("Only the emulation officer enters paper ballots.")
-        )
+        self._check_paper_counter()
         if self.state != "open":
             raise UserError(
                 self.env._("Voting in %(session)s is closed.", session=self.name)
@@ -427,8 +579,7 @@ class SchoolEmulationCouncilSession(models.Model):
             )
         papers = [self._clean_lines(yes) for yes in papers]
         Voter = self.env["school.emulation.ballot.voter"].sudo()
-        voted = Voter.search([("session_id", "=", self.id)]).member_id
-        remaining = self.attendance_ids.filtered("present").member_id - voted
+        remaining = self._paper_voters()
         if len(papers) != len(remaining):
             raise UserError(
                 self.env._(
@@ -490,7 +641,15 @@ class SchoolEmulationCouncilSession(models.Model):
                     "Only members of %(council)s vote.", council=self.council_id.name
                 )
             )
+        # a member does not vote on their own candidacy (the written opinion of
+        # an absent member is entered on a paper without that line too)
+        recused = self._recused_lines(me) if me and not self.has_voted else None
+        recused = recused or self.env["school.emulation.proposal.line"]
         return {
+            "recused": [
+                {"id": ln.id, "name": ln.subject_name, "detail": ln.award_name}
+                for ln in recused
+            ],
             "title": self.env._("Secret Ballot: %(session)s", session=self.name),
             "self_vote": bool(me and not self.has_voted),
             "voters": voters,
@@ -501,7 +660,7 @@ class SchoolEmulationCouncilSession(models.Model):
                     "label": "",
                     "candidates": [
                         {"id": ln.id, "name": ln.subject_name, "detail": ln.award_name}
-                        for ln in self.sudo()._ballot_lines()
+                        for ln in self.sudo()._ballot_lines() - recused
                     ],
                 }
             ],
@@ -631,6 +790,7 @@ class SchoolEmulationCouncilAttendance(models.Model):
     )
     role = fields.Selection(related="member_id.role")
     present = fields.Boolean(default=True)
+
     written_opinion = fields.Text(
         help="Absent members give their opinion in writing; it goes in the minutes."
     )
@@ -645,6 +805,11 @@ class SchoolEmulationCouncilAttendance(models.Model):
             "A member appears once in the attendance.",
         ),
     ]
+
+    @api.depends("member_id.name", "session_id.name")
+    def _compute_display_name(self):
+        for rec in self:
+            rec.display_name = f"{rec.member_id.name} - {rec.session_id.name}"
 
     def write(self, vals):
         if any(a.session_id.state == "closed" for a in self):

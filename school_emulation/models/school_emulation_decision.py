@@ -357,6 +357,34 @@ class SchoolEmulationDecision(models.Model):
             awards._claim_initiatives()
             self.write({"state": "confirmed", "name": number})
         self.proposal_id._on_decision_confirmed(self)
+        self._se_inform(self._se_decision_recipients(), self._se_decision_texts)
+
+    def _se_decision_recipients(self):
+        """``{decision: res.users}`` told when it is recorded: the school's
+        officers, the people awarded who have a user, the leaders of the groups
+        awarded."""
+        officers = self.env["res.users"]._se_officers(self.company_id)
+        return {
+            rec: officers.filtered(lambda u, rec=rec: rec.company_id in u.company_ids)
+            | rec.award_ids.employee_id.user_id
+            | rec.award_ids.department_id.manager_id.user_id
+            for rec in self
+        }
+
+    @staticmethod
+    def _se_decision_texts(rec):
+        _ = rec.env._
+        return (
+            _("Decision %(number)s recorded", number=rec.name),
+            _(
+                "Decision %(number)s of %(date)s (%(authority)s) is recorded: "
+                "%(count)s awards are in the award history.",
+                number=rec.name,
+                date=rec._se_format_date(rec.date),
+                authority=rec.authority_id.name or "",
+                count=len(rec.award_ids),
+            ),
+        )
 
     def action_open_revoke(self):
         self.ensure_one()

@@ -18,6 +18,17 @@ class SchoolEmulationDossierItemType(models.Model):
         default="proposal",
     )
     description = fields.Text(translate=True)
+    generated = fields.Selection(
+        [
+            ("proposal", "With the proposal (Tờ trình and its list)"),
+            ("minutes", "With the council's minutes"),
+        ],
+        string="Produced by the Software",
+        help="A document the software writes itself: its checklist row is done "
+        "without an upload (the proposal's Tờ trình and list are issued when it is "
+        "sent; the minutes once every session of the proposal is closed). A signed "
+        "copy may still be attached.",
+    )
     legal_basis_id = fields.Many2one(
         "school.emulation.legal.basis", string="Legal Basis", ondelete="restrict"
     )

@@ -212,6 +212,79 @@ class SchoolEmulationMovement(models.Model):
         self._check_transition("launched")
         self._write_state({"state": "launched"})
         self._schedule_deadlines()
+        self._se_tell_launch()
+
+    def _se_launch_recipients(self):
+        """``{movement: res.users}`` asked to register when it is launched: every
+        staff member with a user for a movement of the staff, the group leaders
+        (tổ trưởng) and homeroom teachers for a movement of collectives, except
+        who has registered already. One search for all the movements' schools."""
+        Employee = self.env["hr.employee"].sudo()
+        employees = Employee.search(
+            [("company_id", "in", self.company_id.ids), ("user_id", "!=", False)]
+        )
+        departments = (
+            self.env["hr.department"]
+            .sudo()
+            .search([("company_id", "in", self.company_id.ids)])
+        )
+        classes = (
+            self.env["school.class"]
+            .sudo()
+            .search([("period_id", "in", self.period_id.ids)])
+        )
+        registrations = (
+            self.env["school.emulation.registration"]
+            .sudo()
+            .search([("movement_id", "in", self.ids)])
+        )
+        targets = {}
+        for rec in self:
+            users = self.env["res.users"]
+            if rec.target_staff:
+                users |= employees.filtered(
+                    lambda e, rec=rec: e.company_id == rec.company_id
+                ).user_id
+            if rec.target_collectives:
+                users |= departments.filtered(
+                    lambda d, rec=rec: d.company_id == rec.company_id
+                ).manager_id.user_id
+                users |= classes.filtered(
+                    lambda c, rec=rec: c.period_id == rec.period_id
+                ).homeroom_user_id
+            # who has registered already is not asked again
+            targets[rec] = (
+                users
+                - registrations.filtered(
+                    lambda r, rec=rec: r.movement_id == rec
+                ).user_id
+            )
+        return targets
+
+    def _se_tell_launch(self):
+        def texts(rec):
+            _ = rec.env._
+            if rec.registration_deadline:
+                note = _(
+                    "The movement %(movement)s has been launched. Register and set "
+                    "your targets by %(date)s (Thi đua > Registrations).",
+                    movement=rec.name,
+                    date=rec._se_format_date(rec.registration_deadline),
+                )
+            else:
+                note = _(
+                    "The movement %(movement)s has been launched. Register and set "
+                    "your targets (Thi đua > Registrations).",
+                    movement=rec.name,
+                )
+            return _("Register for %(movement)s", movement=rec.name), note
+
+        self._se_schedule(
+            self._se_launch_recipients(),
+            "school_emulation.mail_activity_se_register",
+            texts,
+            deadline=lambda rec: rec.registration_deadline,
+        )
 
     def action_start(self):
         self._check_transition("running")

@@ -6,7 +6,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..tools.workdays import add_working_days
 from .school_emulation_award import AWARD_TYPES
-from .school_emulation_registration import SUBJECT_FIELDS
+from .school_emulation_registration import IN_FORCE_AT_YEAR_END, SUBJECT_FIELDS
 from .school_emulation_state_mixin import (
     check_officer,
     is_officer,
@@ -55,6 +55,8 @@ class SchoolEmulationProposal(models.Model):
         "to_trinh_number",
         "return_reason",
         "reject_reason",
+        "accepted_date",
+        "rule_basis_id",
     )
     _LOCKED_STATES = (
         "group_reviewed",
@@ -159,6 +161,24 @@ class SchoolEmulationProposal(models.Model):
         help="Number of the Tờ trình from the school's register, given at each "
         "submission to the superior body.",
     )
+    accepted_date = fields.Date(
+        string="Dossier Accepted On",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="The day the receiving body accepted the dossier; the rules in force "
+        "that day are the ones it is judged under.",
+    )
+    rule_basis_id = fields.Many2one(
+        "school.emulation.legal.basis",
+        string="Judged Under",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        ondelete="restrict",
+        help="The rule set applied: the law on emulation and awards of the legal "
+        "catalogue in force on the day the dossier was accepted.",
+    )
     return_reason = fields.Text(readonly=True, copy=False, tracking=True)
     reject_reason = fields.Text(readonly=True, copy=False, tracking=True)
     override_reason = fields.Text(
@@ -238,21 +258,51 @@ class SchoolEmulationProposal(models.Model):
         )
 
     def _schedule_deadline(self):
-        """One 'submission deadline' activity per open proposal, on its deadline."""
+        """One 'submission deadline' activity per open proposal, on its deadline,
+        for the school's officers (a group's own proposal: its leader too)."""
         xmlid = "school_emulation.mail_activity_proposal_deadline"
         self.activity_unlink([xmlid])
-        for rec in self.filtered(
+        open_ones = self.filtered(
             lambda r: r.deadline and r.state not in ("submitted", "decided", "rejected")
-        ):
-            rec.activity_schedule(
-                xmlid, date_deadline=rec.deadline, user_id=self.env.user.id
+        )
+        if open_ones:
+            open_ones._se_schedule(
+                open_ones._se_responsible_recipients(),
+                xmlid,
+                lambda rec: (
+                    rec.env._("Send the dossier of %(name)s", name=rec.name),
+                    rec.env._(
+                        "Send the dossier of %(name)s to %(body)s by %(date)s.",
+                        name=rec.name,
+                        body=rec.authority_id.name or "-",
+                        date=rec._se_format_date(rec.deadline),
+                    ),
+                ),
+                deadline=lambda rec: rec.deadline,
             )
+
+    def _se_responsible_recipients(self):
+        """``{proposal: res.users}`` who carry a proposal forward: the school's
+        officers, and the group leader for a group's own proposal."""
+        officers = self.env["res.users"]._se_officers(self.company_id)
+        return {
+            rec: officers.filtered(lambda u, rec=rec: rec.company_id in u.company_ids)
+            | (
+                rec.department_id.manager_id.user_id
+                if rec.level == "group"
+                else self.env["res.users"]
+            )
+            for rec in self
+        }
 
     @api.depends("line_ids.session_id", "document_ids.done", "line_ids")
     def _compute_counts(self):
         for rec in self:
             rec.line_count = len(rec.line_ids)
-            rec.checklist_done = all(rec.document_ids.mapped("done"))
+            # an empty checklist (nothing prepared yet) is not a complete one
+            rec.checklist_done = bool(rec.document_ids) and all(
+                rec.document_ids.mapped("done")
+            )
             rec.session_ids = rec.line_ids.session_id
 
     @api.constrains("level", "department_id")
@@ -405,12 +455,21 @@ class SchoolEmulationProposal(models.Model):
             rec._write_state(
                 {"state": "published", "posting_start": today, "posting_end": end}
             )
-            rec.activity_schedule(
+            rec._se_schedule(
+                rec._se_responsible_recipients(),
                 "school_emulation.mail_activity_proposal_posting",
-                date_deadline=end,
-                summary=self.env._("Public posting ends: answer comments, then submit"),
-                user_id=self.env.user.id,
+                lambda r: (
+                    r.env._("Public posting ends: answer comments, then submit"),
+                    r.env._(
+                        "The list of %(name)s is posted until %(date)s: answer the "
+                        "comments, then submit the dossier.",
+                        name=r.name,
+                        date=r._se_format_date(r.posting_end),
+                    ),
+                ),
+                deadline=end,
             )
+            rec._se_inform(rec._se_candidate_recipients(), rec._se_posted_texts)
             rec.message_post(
                 body=self.env._(
                     "Publicly posted from %(start)s to %(end)s; comments are recorded "
@@ -549,6 +608,28 @@ class SchoolEmulationProposal(models.Model):
             "view_mode": "form",
         }
 
+    def _se_candidate_recipients(self):
+        """``{proposal: res.users}``: the people on the list who have a user, and
+        the leaders of the groups on it."""
+        return {
+            rec: rec.line_ids.employee_id.user_id
+            | rec.line_ids.department_id.manager_id.user_id
+            for rec in self
+        }
+
+    @staticmethod
+    def _se_posted_texts(rec):
+        _ = rec.env._
+        return (
+            _("The list %(name)s is posted", name=rec.name),
+            _(
+                "The proposed list %(name)s is posted publicly until %(date)s; "
+                "comments are written on the proposal.",
+                name=rec.name,
+                date=rec._se_format_date(rec.posting_end),
+            ),
+        )
+
     def _on_decision_confirmed(self, decision):
         """The decision (checked and confirmed by the officer) closes the proposal:
         an automatic transition on the trusted path."""
@@ -564,6 +645,140 @@ class SchoolEmulationProposal(models.Model):
                     count=len(decision.award_ids),
                 )
             )
+
+    def _se_registrations_to_propose(self):
+        """The accepted registrations a proposal is filled from, best ranked first:
+        a group's proposal takes its members' (the group and its staff), the
+        school's takes all; of the proposal's school year, with the title or form
+        they registered for."""
+        self.ensure_one()
+        domain = [
+            ("movement_id.period_id", "=", self.period_id.id),
+            ("company_id", "=", self.company_id.id),
+            ("state", "=", "accepted"),
+            "|",
+            ("title_id", "!=", False),
+            ("award_form_id", "!=", False),
+        ]
+        if self.level == "group":
+            domain += [
+                "|",
+                ("department_id", "=", self.department_id.id),
+                ("employee_id.department_id", "=", self.department_id.id),
+            ]
+        return (
+            self.env["school.emulation.registration"]
+            .sudo()
+            .search(domain, order="total_score desc, id")
+        )
+
+    def action_fill_from_registrations(self):
+        """One click instead of one pick per candidate: a line for each accepted
+        registration (its subject, title or form, its commitment as the
+        achievement), in ranking order, except those already on the proposal.
+        Whoever may edit the draft (the group leader, the officer)."""
+        self.ensure_one()
+        _ = self.env._
+        if self.state != "draft":
+            raise UserError(_("Candidates are added to a draft proposal only."))
+        self.check_access("write")
+        if (
+            self.level == "group"
+            and not is_officer(self.env)
+            and self.leader_user_id != self.env.user
+        ):
+            raise UserError(
+                _(
+                    "Only the leader of %(group)s or the officer can confirm it.",
+                    group=self.department_id.name,
+                )
+            )
+        have = {
+            (ln.subject_key, ln.title_id.id, ln.award_form_id.id)
+            for ln in self.line_ids
+        }
+        values = []
+        for reg in self._se_registrations_to_propose():
+            key = (reg.subject_key, reg.title_id.id, reg.award_form_id.id)
+            if key in have:
+                continue
+            have.add(key)
+            values.append(
+                {
+                    "proposal_id": self.id,
+                    "subject_type": reg.subject_type,
+                    "employee_id": reg.employee_id.id,
+                    "student_id": reg.student_id.id,
+                    "department_id": reg.department_id.id,
+                    "class_id": reg.class_id.id,
+                    "title_id": reg.title_id.id,
+                    "award_form_id": reg.award_form_id.id,
+                    "achievement": reg.commitment or False,
+                }
+            )
+        lines = self.env["school.emulation.proposal.line"].create(values)
+        self.message_post(
+            body=_(
+                "%(count)s candidates added from the accepted registrations.",
+                count=len(lines),
+            )
+        )
+        return True
+
+    def action_open_acceptance(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Dossier Accepted"),
+            "res_model": "school.emulation.proposal.acceptance",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_proposal_id": self.id},
+        }
+
+    def action_record_acceptance(self, accepted_date):
+        """The receiving body accepted the dossier on ``accepted_date``: record the
+        day and the rule set in force that day (domain.md §0.2: "Store on every
+        proposal the date the receiving body accepted the dossier and the rule set
+        applied"; a dossier accepted before 01/10/2026 stays under Luật
+        06/2022/QH15). The rule set is catalogue data picked by its effective
+        dates (``school.emulation.eligibility._rule_set_basis``). Officer only,
+        once the proposal has been sent."""
+        _ = self.env._
+        check_officer(
+            self.env,
+            _("Only the emulation officer records that a dossier was accepted."),
+        )
+        day = fields.Date.to_date(accepted_date)
+        if not day:
+            raise UserError(_("Give the day the receiving body accepted the dossier."))
+        Engine = self.env["school.emulation.eligibility"]
+        for rec in self:
+            if rec.state not in ("submitted", "decided", "rejected"):
+                raise UserError(
+                    _(
+                        "Proposal %(name)s has not been sent: no body has accepted its "
+                        "dossier.",
+                        name=rec.name,
+                    )
+                )
+            if rec.submitted_date and day < rec.submitted_date:
+                raise UserError(
+                    _(
+                        "Proposal %(name)s was sent on %(sent)s: its dossier cannot "
+                        "have been accepted on %(date)s.",
+                        name=rec.name,
+                        sent=self._se_format_date(rec.submitted_date),
+                        date=self._se_format_date(day),
+                    )
+                )
+            rec._write_state(
+                {
+                    "accepted_date": day,
+                    "rule_basis_id": Engine._rule_set_basis(day, rec.company_id).id,
+                }
+            )
+        return True
 
     # --- eligibility and dossier ----------------------------------------------
     def action_check_eligibility(self):
@@ -667,10 +882,19 @@ class SchoolEmulationProposalLine(models.Model):
     period_id = fields.Many2one(related="proposal_id.period_id", store=True)
     proposal_state = fields.Selection(related="proposal_id.state", string="Stage")
     title_id = fields.Many2one(
-        "school.emulation.title", string="Title", ondelete="restrict"
+        "school.emulation.title",
+        string="Title",
+        ondelete="restrict",
+        domain=IN_FORCE_AT_YEAR_END[:-1] + ", ('is_default_variant', '=', True)]",
     )
     award_form_id = fields.Many2one(
-        "school.emulation.award.form", string="Award Form", ondelete="restrict"
+        "school.emulation.award.form",
+        string="Award Form",
+        ondelete="restrict",
+        domain=IN_FORCE_AT_YEAR_END,
+    )
+    period_date_end = fields.Date(
+        related="proposal_id.period_id.date_end", string="End of the School Year"
     )
     award_name = fields.Char(string="Award", compute="_compute_award_name", store=True)
     award_type = fields.Selection(AWARD_TYPES, required=True, default="merit")
@@ -855,53 +1079,38 @@ class SchoolEmulationProposalLine(models.Model):
                 }
             )
 
-    def _pending_titles(self, periods=None):
-        """Titles proposed in the school years ``periods`` (default: these lines')
-        and not rejected count as held while the round is under way (LĐTT and
-        CSTĐCS go up together)."""
-        periods = self.period_id if periods is None else periods
-        lines = self.sudo().search(
-            [
-                ("period_id", "in", periods.ids),
-                ("title_id", "!=", False),
-                ("council_result", "!=", "rejected"),
-                ("proposal_id.state", "not in", ("rejected",)),
-            ]
-        )
-        pending = defaultdict(set)
-        for line in lines:
-            pending[line.subject_key].add(line.title_id.code)
-        return pending
-
     def _check_eligibility(self):
-        """Run the engine per title, subject kind and year; write the results."""
+        """Judge these candidates with the one evaluation of their round
+        (``school.emulation.eligibility.evaluate_round``, which the menu's check
+        uses too) and write the answers: why not, or why yes. One write per
+        distinct answer."""
         Engine = self.env["school.emulation.eligibility"]
-        pending = self._pending_titles()
         groups = defaultdict(lambda: self.browse())
         for line in self.filtered("title_id"):
-            groups[(line.title_id, line.period_id, line.subject_type)] |= line
-        now = fields.Datetime.now()
-        for (title, period, kind), lines in groups.items():
+            groups[(line.period_id, line.title_id, line.subject_type)] |= line
+        by_period = defaultdict(list)
+        for (period, title, kind), lines in groups.items():
             field = SUBJECT_FIELDS.get(kind)
             subjects = lines.mapped(field) if field else lines.company_id
-            # A candidate's own title is not "held" yet.
-            own = {key: codes - {title.code} for key, codes in pending.items()}
-            results = Engine.evaluate(
-                title.code,
-                period,
-                subjects,
-                variant=title.variant if not title.is_default_variant else None,
-                pending=own,
+            by_period[period].append((title, subjects, lines))
+        answers = defaultdict(lambda: self.browse())
+        for period, items in by_period.items():
+            found = Engine.evaluate_round(
+                period, [(title, subjects) for title, subjects, _lines in items]
             )
-            for line in lines:
-                res = results[line._subject().id]
-                line._write_trusted(
-                    {
-                        "eligible": res["eligible"],
-                        "eligibility_reasons": "\n".join(res["reasons"]),
-                        "eligibility_checked": now,
-                    }
-                )
+            for (_title, _subjects, lines), results in zip(items, found, strict=True):
+                for line in lines:
+                    res = results[line._subject().id]
+                    answers[(res["eligible"], res["explanation"])] |= line
+        now = fields.Datetime.now()
+        for (eligible, text), lines in answers.items():
+            lines._write_trusted(
+                {
+                    "eligible": eligible,
+                    "eligibility_reasons": text,
+                    "eligibility_checked": now,
+                }
+            )
 
     def _award_values(self):
         self.ensure_one()
@@ -963,10 +1172,28 @@ class SchoolEmulationProposalDocument(models.Model):
         related="proposal_id.company_id", store=True, index=True
     )
 
-    @api.depends("attachment_ids")
+    @api.depends(
+        "attachment_ids",
+        "item_type_id.generated",
+        "proposal_id.line_ids.session_id.state",
+    )
     def _compute_done(self):
+        """Done when a file is attached, or when the software writes the document
+        itself (``item_type_id.generated``): the Tờ trình and its list always (they
+        are issued with the submission), the minutes once every council session
+        of the proposal is closed."""
         for rec in self:
-            rec.done = bool(rec.attachment_ids)
+            generated = rec.item_type_id.generated
+            sessions = rec.proposal_id.line_ids.session_id
+            rec.done = bool(
+                rec.attachment_ids
+                or generated == "proposal"
+                or (
+                    generated == "minutes"
+                    and sessions
+                    and all(s.state == "closed" for s in sessions)
+                )
+            )
 
     @api.depends("item_type_id.name", "line_id.subject_name")
     def _compute_display_name(self):

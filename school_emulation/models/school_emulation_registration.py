@@ -26,6 +26,14 @@ REGISTRATION_STATES = [
 ]
 
 
+# A picker offers the catalogue version (title, award form) in force at the end
+# of the school year, as the eligibility check reads it.
+IN_FORCE_AT_YEAR_END = (
+    "[('date_start', '<=', period_date_end), '|', ('date_end', '=', False), "
+    "('date_end', '>=', period_date_end), ('company_id', 'in', [company_id, False])]"
+)
+
+
 class SchoolEmulationRegistration(models.Model):
     """An emulation registration (đăng ký thi đua) of a subject in a movement."""
 
@@ -47,6 +55,7 @@ class SchoolEmulationRegistration(models.Model):
         "date_submitted",
         "criterion_set_id",
         "scores_locked",
+        "self_score_date",
     )
     _LOCKED_STATES = ("submitted", "accepted")
     # what the subject registers for: fixed once the registration is sent
@@ -119,10 +128,23 @@ class SchoolEmulationRegistration(models.Model):
         help="The group leader or homeroom teacher who gives the group score.",
     )
     title_id = fields.Many2one(
-        "school.emulation.title", string="Title", index=True, tracking=True
+        "school.emulation.title",
+        string="Title",
+        index=True,
+        tracking=True,
+        domain=IN_FORCE_AT_YEAR_END[:-1] + ", ('is_default_variant', '=', True)]",
     )
     award_form_id = fields.Many2one(
-        "school.emulation.award.form", string="Award Form", index=True, tracking=True
+        "school.emulation.award.form",
+        string="Award Form",
+        index=True,
+        tracking=True,
+        domain=IN_FORCE_AT_YEAR_END,
+    )
+    period_date_end = fields.Date(
+        related="movement_id.period_id.date_end",
+        string="End of the School Year",
+        help="The catalogue version in force on this day is the one offered.",
     )
     commitment = fields.Text(help="Concrete targets the subject commits to.")
     # the subject's own account for the achievement report (báo cáo thành tích,
@@ -179,6 +201,24 @@ class SchoolEmulationRegistration(models.Model):
         compute="_compute_progress", help="Share of criteria scored (final or group)."
     )
     scores_locked = fields.Boolean(readonly=True, copy=False, tracking=True)
+    registration_deadline = fields.Date(related="movement_id.registration_deadline")
+    scoring_deadline = fields.Date(related="movement_id.scoring_deadline")
+    deadline_passed = fields.Boolean(
+        compute="_compute_deadline_passed",
+        help="The movement's registration deadline is over (school's date).",
+    )
+    self_score_date = fields.Date(
+        string="Self-Score Submitted On",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="The day the person submitted their self-score: from then the group "
+        "leader scores, and the self-score no longer changes.",
+    )
+    can_submit_self_score = fields.Boolean(compute="_compute_can_transition")
+    can_self_score = fields.Boolean(compute="_compute_can_transition")
+    can_group_score = fields.Boolean(compute="_compute_can_transition")
+    can_council_score = fields.Boolean(compute="_compute_can_transition")
     lock_reason = fields.Char(
         copy=False,
         tracking=True,
@@ -210,16 +250,36 @@ class SchoolEmulationRegistration(models.Model):
     def _group_expand_states(self, states, domain):
         return [key for key, _label in REGISTRATION_STATES]
 
-    @api.depends("state")
+    @api.depends("movement_id.registration_deadline", "company_id")
+    def _compute_deadline_passed(self):
+        today = self._se_today(self.company_id[:1] or None)
+        for rec in self:
+            deadline = rec.registration_deadline
+            rec.deadline_passed = bool(deadline and deadline < today)
+
+    @api.depends("state", "self_score_date", "scores_locked")
     @api.depends_context("uid")
     def _compute_can_transition(self):
         officer = self._is_officer()
+        user = self.env.user
+        council = user.has_group("school_emulation.group_school_emulation_council")
         for rec in self:
             rec.can_submit = rec._can_transition("submitted")
             rec.can_accept = rec._can_transition("accepted")
             rec.can_return = rec._can_transition("returned")
             rec.can_reset_to_draft = rec._can_transition("draft")
             rec.can_lock_scores = officer and rec.state == "accepted"
+            # the columns of the score sheet this user may fill (the server's
+            # check is the score line's _stage_allowed)
+            open_sheet = rec.state == "accepted" and not rec.scores_locked
+            rec.can_self_score = open_sheet and (
+                officer or (user == rec.user_id and not rec.self_score_date)
+            )
+            rec.can_submit_self_score = (
+                open_sheet and not rec.self_score_date and user == rec.user_id
+            )
+            rec.can_group_score = open_sheet and (officer or user == rec.leader_user_id)
+            rec.can_council_score = open_sheet and (officer or council)
 
     @api.depends(
         "subject_type",
@@ -502,11 +562,14 @@ class SchoolEmulationRegistration(models.Model):
         self._write_state(
             {"state": "submitted", "date_submitted": today, "return_reason": False}
         )
+        self._se_tell_submitted()
 
     def action_accept(self):
         self._check_transition("accepted")
         self._write_state({"state": "accepted"})
         self.sudo()._prepare_sheet()
+        self._se_close("school_emulation.mail_activity_se_review")
+        self._se_inform(self._se_owner_recipients(), self._se_accepted_texts)
 
     def action_return(self, reason):
         if not (reason or "").strip():
@@ -515,6 +578,92 @@ class SchoolEmulationRegistration(models.Model):
             )
         self._check_transition("returned")
         self._write_state({"state": "returned", "return_reason": reason})
+        self._se_tell_returned()
+
+    # --- who is told at each step (policy a deployment may override) -----------
+    def _se_reviewer_recipients(self):
+        """``{registration: res.users}`` who review a sent registration: the group
+        leader (tổ trưởng) or homeroom teacher; the movement's responsible person
+        when the sender is the leader."""
+        return {
+            rec: (rec.leader_user_id - self.env.user) or rec.movement_id.responsible_id
+            for rec in self
+        }
+
+    def _se_owner_recipients(self):
+        """``{registration: res.users}``: the person who registered (and scores)."""
+        return {rec: rec.user_id for rec in self}
+
+    def _se_answer_by(self):
+        """The date a step on this registration is due: the movement's registration
+        deadline while it lies ahead, else the school's today."""
+        today = self._se_today(self.company_id)
+        deadline = self.movement_id.registration_deadline
+        return deadline if deadline and deadline >= today else today
+
+    def _se_tell_returned(self):
+        """Returned: the reviewer's to-do is done; the person is asked to complete
+        and send again, with the reason."""
+        self._se_close("school_emulation.mail_activity_se_review")
+        self._se_schedule(
+            self._se_owner_recipients(),
+            "school_emulation.mail_activity_se_fix",
+            self._se_returned_texts,
+            deadline=lambda rec: rec._se_answer_by(),
+        )
+
+    def _se_tell_submitted(self):
+        """Sent: the sender's own to-dos are done; the reviewer is asked."""
+        owners = self._se_owner_recipients()
+        for rec in self:
+            rec._se_close("school_emulation.mail_activity_se_fix", users=owners[rec])
+            rec.movement_id._se_close(
+                "school_emulation.mail_activity_se_register", users=owners[rec]
+            )
+        self._se_schedule(
+            self._se_reviewer_recipients(),
+            "school_emulation.mail_activity_se_review",
+            self._se_submitted_texts,
+            deadline=lambda rec: rec._se_answer_by(),
+        )
+
+    @staticmethod
+    def _se_submitted_texts(rec):
+        _ = rec.env._
+        return (
+            _("Review the registration of %(name)s", name=rec.subject_name or ""),
+            _(
+                "%(name)s sent a registration for %(movement)s: accept it or return "
+                "it with a reason.",
+                name=rec.subject_name or "",
+                movement=rec.movement_id.name,
+            ),
+        )
+
+    @staticmethod
+    def _se_accepted_texts(rec):
+        _ = rec.env._
+        return (
+            _("Registration accepted: %(movement)s", movement=rec.movement_id.name),
+            _(
+                "Your registration for %(movement)s was accepted. Your score sheet "
+                "is ready: give your self-score with its evidence, then submit it.",
+                movement=rec.movement_id.name,
+            ),
+        )
+
+    @staticmethod
+    def _se_returned_texts(rec):
+        _ = rec.env._
+        return (
+            _("Registration returned: %(movement)s", movement=rec.movement_id.name),
+            _(
+                "Your registration for %(movement)s was returned: %(reason)s. "
+                "Complete it and send it again.",
+                movement=rec.movement_id.name,
+                reason=rec.return_reason or "",
+            ),
+        )
 
     def action_reset_to_draft(self):
         self._check_transition("draft")
@@ -545,6 +694,79 @@ class SchoolEmulationRegistration(models.Model):
             if not crit.display_type and (rec.id, crit.id) not in existing
         ]
         return Score.create(vals)
+
+    def action_submit_self_score(self):
+        """The person has finished their self-score: it is fixed from now on and
+        the group leader is asked to score."""
+        for rec in self:
+            if not (rec.user_id == self.env.user or rec._is_officer()):
+                raise UserError(
+                    self.env._(
+                        "Only %(user)s submits the self-score of %(name)s.",
+                        user=rec.user_id.name or "-",
+                        name=rec.display_name,
+                    )
+                )
+            if rec.state != "accepted" or rec.scores_locked:
+                raise UserError(
+                    self.env._(
+                        "The score sheet of %(name)s is not open.",
+                        name=rec.display_name,
+                    )
+                )
+            if rec.self_score_date:
+                raise UserError(
+                    self.env._(
+                        "The self-score of %(name)s was submitted on %(date)s.",
+                        name=rec.display_name,
+                        date=rec._se_format_date(rec.self_score_date),
+                    )
+                )
+            missing = rec.score_ids.filtered(lambda s: not s.self_user_id)
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "Give your self-score for every criterion first: %(list)s.",
+                        list="; ".join(missing.criterion_id.mapped("name")),
+                    )
+                )
+        for rec in self:
+            rec._write_state({"self_score_date": self._se_today(rec.company_id)})
+        self._se_schedule(
+            self._se_reviewer_recipients(),
+            "school_emulation.mail_activity_se_group_score",
+            self._se_self_scored_texts,
+            deadline=lambda rec: rec._se_score_by(),
+        )
+        return True
+
+    def _se_score_by(self):
+        today = self._se_today(self.company_id)
+        deadline = self.movement_id.scoring_deadline
+        return deadline if deadline and deadline >= today else today
+
+    @staticmethod
+    def _se_self_scored_texts(rec):
+        _ = rec.env._
+        return (
+            _("Give the group score of %(name)s", name=rec.subject_name or ""),
+            _(
+                "%(name)s submitted the self-score for %(movement)s (%(points)s "
+                "points): give the group score.",
+                name=rec.subject_name or "",
+                movement=rec.movement_id.name,
+                points=rec._se_format_number(rec.total_score),
+            ),
+        )
+
+    def _se_check_group_scored(self):
+        """The leader's 'group score' to-do is done once every line has its group
+        score (called after the score lines are written)."""
+        done = self.filtered(
+            lambda r: r.score_ids and all(s.group_user_id for s in r.score_ids)
+        )
+        if done:
+            done._se_close("school_emulation.mail_activity_se_group_score")
 
     def action_lock_scores(self, reason=None):
         """Lock the sheets; the reason is given or typed in the form first."""

@@ -64,6 +64,7 @@ class SchoolEmulationScore(models.Model):
     )
     is_scored = fields.Boolean(compute="_compute_points", store=True)
     attachment_ids = fields.Many2many("ir.attachment", string="Evidence")
+    evidence_count = fields.Integer(compute="_compute_evidence_count")
     company_id = fields.Many2one(
         related="registration_id.company_id", store=True, index=True
     )
@@ -96,6 +97,33 @@ class SchoolEmulationScore(models.Model):
                 rec.points = 0.0
             rec.is_scored = bool(rec.final_user_id or rec.group_user_id)
 
+    @api.depends("attachment_ids")
+    def _compute_evidence_count(self):
+        for rec in self:
+            rec.evidence_count = len(rec.attachment_ids)
+
+    def action_open_evidence(self):
+        """The line in a dialog, to attach or read its evidence."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._(
+                "Evidence: %(criterion)s", criterion=self.criterion_id.name
+            ),
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [
+                (
+                    self.env.ref(
+                        "school_emulation.school_emulation_score_view_form"
+                    ).id,
+                    "form",
+                )
+            ],
+            "target": "new",
+        }
+
     def _stage_allowed(self, stage):
         """Who may give each stage's score (the server check behind the buttons)."""
         user = self.env.user
@@ -103,7 +131,8 @@ class SchoolEmulationScore(models.Model):
             return True
         reg = self.registration_id
         if stage == "self":
-            return user == reg.user_id
+            # fixed once the person submitted it (action_submit_self_score)
+            return user == reg.user_id and not reg.self_score_date
         if stage == "group":
             return user == reg.leader_user_id
         return user.has_group("school_emulation.group_school_emulation_council")
@@ -153,7 +182,10 @@ class SchoolEmulationScore(models.Model):
         for stage in stages:
             vals[STAGES[stage][1]] = self.env.uid
         with trusted_write(self._name):
-            return super().write(vals)
+            result = super().write(vals)
+        if "group" in stages:
+            self.registration_id._se_check_group_scored()
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_sheet(self):

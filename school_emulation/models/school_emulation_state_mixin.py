@@ -77,6 +77,7 @@ class SchoolEmulationStateMixin(models.AbstractModel):
     """
 
     _name = "school.emulation.state.mixin"
+    _inherit = ["school.emulation.notify.mixin"]
     _description = "Guarded State Transitions"
     _TRANSITIONS = {}
     _SERVER_FIELDS = ()

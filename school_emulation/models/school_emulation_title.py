@@ -216,7 +216,16 @@ class SchoolEmulationTitle(models.Model):
     ]
 
     @api.depends("code", "name", "variant", "date_start", "date_end")
+    @api.depends_context("se_title_version")
     def _compute_display_name(self):
+        """A title is named as people name it ("Lao động tiên tiến"): a picker
+        offers only the version in force for the year (its domain), so the dates
+        and criterion set are shown only where versions are compared, the legal
+        catalogue (context ``se_title_version``)."""
+        if not self.env.context.get("se_title_version"):
+            for rec in self:
+                rec.display_name = rec.name
+            return
         for rec in self:
             period = rec.date_start and rec.date_start.strftime("%d/%m/%Y") or ""
             if rec.date_end:

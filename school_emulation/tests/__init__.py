@@ -13,6 +13,7 @@ from . import test_ui
 from . import test_council
 from . import test_ballot_secrecy
 from . import test_eligibility
+from . import test_eligibility_round
 from . import test_award_flow
 from . import test_decision_lock
 from . import test_initiative
@@ -25,3 +26,7 @@ from . import test_isolation_matrix
 from . import test_platform
 from . import test_policy
 from . import test_vn_formats
+from . import test_notifications
+from . import test_deadline
+from . import test_class_grid
+from . import test_one_click_lists

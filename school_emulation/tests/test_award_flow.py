@@ -403,13 +403,18 @@ class TestAwardFlow(SchoolEmulationCase):
             [self._emp(self.emp_staff, self.ldtt)], deadline="2041-07-10"
         )
         deadline_type = self.env.ref("school_emulation.mail_activity_proposal_deadline")
-        activity = proposal.activity_ids.filtered(
+        officer = self.users["officer"]
+        # one to-do for each officer of the school, none for OdooBot
+        activities = proposal.activity_ids.filtered(
             lambda a: a.activity_type_id == deadline_type
         )
+        self.assertIn(officer, activities.user_id)
+        self.assertNotIn(self.env.ref("base.user_root"), activities.user_id)
+        activity = activities.filtered(lambda a: a.user_id == officer)
         self.assertEqual(activity.date_deadline, fields.Date.to_date("2041-07-10"))
         proposal.deadline = "2041-07-05"
         activity = proposal.activity_ids.filtered(
-            lambda a: a.activity_type_id == deadline_type
+            lambda a: a.activity_type_id == deadline_type and a.user_id == officer
         )
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.date_deadline, fields.Date.to_date("2041-07-05"))

@@ -211,7 +211,8 @@ class TestBadInput(JsonRpcMixin, SchoolFixtures, HttpCase):
                 "school.emulation.council.session",
                 "record_paper_ballots",
                 [closed_session.ids, [closed_session.line_ids.ids]],
-                "Chỉ cán bộ phụ trách thi đua được nhập phiếu giấy",
+                "Chỉ cán bộ phụ trách thi đua hoặc thành viên Ban kiểm phiếu được "
+                "nhập phiếu giấy",
                 count("school.emulation.ballot"),
             ),
             case(

@@ -435,3 +435,86 @@ class TestCouncil(SchoolEmulationCase):
         session.action_close(passphrase)
         self.assertTrue(first.vote_passed)  # 9 of 10 = 90 %
         self.assertFalse(second.vote_passed)  # 8 of 10 = 80 % < 90 %
+
+    def test_counting_board_enters_the_paper_tally(self):
+        """Members without Odoo vote on paper; a member of the counting board
+        enters the board's tally (papers and yes per candidate), sealed as
+        nameless ballots that count like the others."""
+        session = self._session()
+        board = session.council_id.member_ids.sorted("id")[1:3]
+        session.counting_board_ids = board
+        session.action_open(PASSPHRASE)
+        for user in self.voters[:6]:
+            session.with_user(user).cast_vote(session._ballot_lines())
+        first, second = session._ballot_lines().sorted("id")
+        counter = board[0].user_id
+        self.assertTrue(session.with_user(counter).is_counter)
+        # neither a member outside the board nor a staff member enters papers
+        outsider = (session.council_id.member_ids - board)[-1].user_id
+        for user in (outsider, self.users["staff"]):
+            with self.assertRaisesRegex(UserError, "counting board"):
+                session.with_user(user).record_paper_tally(4, {first.id: 1})
+        action = session.with_user(counter).action_open_paper_tally()
+        sheet = self.env[action["res_model"]].browse(action["res_id"])
+        self.assertEqual(sheet.paper_count, 4)
+        self.assertEqual(sheet.line_ids.proposal_line_id, first | second)
+        # a tally the papers cannot give is refused, nothing sealed
+        with self.assertRaisesRegex(UserError, "5 yes votes on 4 paper ballots"):
+            session.with_user(counter).record_paper_tally(4, {first.id: 5})
+        with self.assertRaisesRegex(UserError, "counts must match"):
+            session.with_user(counter).record_paper_tally(3, {first.id: 1})
+        self.assertEqual(session.voted_count, 6)
+        sheet.line_ids.filtered(lambda ln: ln.proposal_line_id == first).yes_count = 3
+        sheet.line_ids.filtered(lambda ln: ln.proposal_line_id == second).yes_count = 1
+        sheet.with_user(counter).action_confirm()
+        self.assertFalse(sheet.exists())
+        self.assertEqual(session.voted_count, 10)
+        self.assertEqual(len(session._ballot_sealed_rows()), 10)
+        session.action_close(PASSPHRASE)
+        self.assertEqual((first.vote_yes, second.vote_yes), (9, 7))
+        self.assertTrue(first.vote_passed)
+
+    def test_a_candidate_on_the_council_does_not_vote_on_herself(self):
+        member = self.council.member_ids.sorted("id")[2]
+        proposal = self.env["school.emulation.proposal"].create(
+            {
+                "period_id": self.year.id,
+                "level": "school",
+                "authority_id": self.proposal.authority_id.id,
+                "line_ids": [
+                    Command.create(
+                        {
+                            "subject_type": "employee",
+                            "employee_id": member.employee_id.id,
+                            "title_id": self.cstdcs.id,
+                        }
+                    )
+                ],
+                "company_id": self.school_a.id,
+            }
+        )
+        session = (
+            self.env["school.emulation.council.session"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "name": "Họp bổ sung",
+                    "council_id": self.council.id,
+                    "proposal_ids": [Command.set(proposal.ids)],
+                }
+            )
+        )
+        session.action_prepare()
+        session.action_open(PASSPHRASE)
+        own = session._ballot_lines()
+        paper = session.with_user(member.user_id).get_ballot_paper()
+        self.assertFalse(paper["races"][0]["candidates"])
+        self.assertEqual([r["id"] for r in paper["recused"]], own.ids)
+        with self.assertRaisesRegex(UserError, "own candidacy"):
+            session.with_user(member.user_id).cast_vote(own)
+        # she still takes part in the session: her ballot counts as not "yes"
+        session.with_user(member.user_id).cast_vote([])
+        other = self.voters[0]
+        self.assertTrue(
+            session.with_user(other).get_ballot_paper()["races"][0]["candidates"]
+        )

@@ -87,3 +87,42 @@ class TestDemoYear(TransactionCase):
         self.assertTrue(
             principal.has_group("school_emulation.group_school_emulation_manager")
         )
+
+    def test_the_demo_tells_real_users_in_vietnamese(self):
+        """The demo's open steps are to-dos of the demo users (never OdooBot), in
+        Vietnamese; the launched movement's registration deadline lies ahead of
+        the day the demo was installed."""
+        movement = self.env.ref("school_emulation.movement_vhcs_demo")
+        installed = movement.create_date.date()
+        self.assertGreater(movement.registration_deadline, installed)
+        ours = self.env["mail.activity"].search(
+            [("res_model", "like", "school.emulation.")]
+        )
+        self.assertTrue(ours)
+        self.assertFalse(ours.filtered(lambda a: a.user_id.login == "__system__"))
+        asked = ours.filtered(
+            lambda a: a.activity_type_id
+            == self.env.ref("school_emulation.mail_activity_se_register")
+        )
+        self.assertTrue(asked)
+        # in the recipient's language: Vietnamese where it is installed (the
+        # set-up installs it; the test database may not)
+        vietnamese = "vi_VN" in dict(self.env["res.lang"].get_installed())
+        register, review_text = (
+            ("Đăng ký thi đua", "Duyệt đăng ký")
+            if vietnamese
+            else ("Register for", "Review the registration")
+        )
+        self.assertTrue(all(a.summary.startswith(register) for a in asked))
+        self.assertTrue(all(a.date_deadline > installed for a in asked))
+        review = ours.filtered(
+            lambda a: a.activity_type_id
+            == self.env.ref("school_emulation.mail_activity_se_review")
+        )
+        self.assertEqual(len(review), 4)
+        self.assertTrue(all(r.summary.startswith(review_text) for r in review))
+        # every to-do is a real user's of the school
+        self.assertTrue(all(not a.user_id.share for a in ours))
+        self.assertEqual(
+            ours.user_id.company_ids & movement.company_id, movement.company_id
+        )

@@ -77,6 +77,9 @@ WIZARD_MODELS = (
     "school.emulation.eligibility.wizard",
     "school.emulation.eligibility.wizard.line",
     "school.emulation.adhoc.award",
+    "school.emulation.paper.tally",
+    "school.emulation.paper.tally.line",
+    "school.emulation.proposal.acceptance",
 )
 # the ballot models are being rewritten (their rules belong with them): tested
 # when a record of school A exists (a counted box keeps no ballot)
@@ -132,6 +135,22 @@ class TestIsolationMatrix(SchoolEmulationCase):
                 "title_id": env["school.emulation.title"].search([], limit=1).id,
             }
         )
+        tally = env["school.emulation.paper.tally"].create(
+            {
+                "session_id": rec["school.emulation.council.session"].id,
+                "paper_count": 1,
+                "line_ids": [
+                    Command.create(
+                        {
+                            "proposal_line_id": rec["school.emulation.proposal"]
+                            .line_ids[:1]
+                            .id,
+                            "yes_count": 1,
+                        }
+                    )
+                ],
+            }
+        )
         return {
             "school.emulation.registration.return": env[
                 "school.emulation.registration.return"
@@ -178,6 +197,11 @@ class TestIsolationMatrix(SchoolEmulationCase):
                     "achievement": "Cứu người đuối nước",
                 }
             ),
+            "school.emulation.paper.tally": tally,
+            "school.emulation.paper.tally.line": tally.line_ids,
+            "school.emulation.proposal.acceptance": env[
+                "school.emulation.proposal.acceptance"
+            ].create({"proposal_id": rec["school.emulation.proposal"].id}),
         }
 
     @staticmethod

@@ -75,11 +75,21 @@ class TestMovement(SchoolEmulationCase):
             responsible_id=self.users["officer"].id,
         )
         movement.with_user(self.users["officer"]).action_launch()
+        register = self.env.ref("school_emulation.mail_activity_se_register")
+        deadlines = movement.activity_ids.filtered(
+            lambda a: a.activity_type_id != register
+        )
         self.assertEqual(
-            sorted(str(d) for d in movement.activity_ids.mapped("date_deadline")),
+            sorted(str(d) for d in deadlines.mapped("date_deadline")),
             ["2040-10-15", "2041-05-20"],
         )
-        self.assertEqual(movement.activity_ids.user_id, self.users["officer"])
+        self.assertEqual(deadlines.user_id, self.users["officer"])
+        # the staff are asked to register by the registration deadline
+        asked = movement.activity_ids - deadlines
+        self.assertTrue(asked)
+        self.assertEqual(
+            {str(d) for d in asked.mapped("date_deadline")}, {"2040-10-15"}
+        )
 
     def test_dates_checked(self):
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):

@@ -24,6 +24,109 @@ class SchoolEmulationPeriod(models.Model):
         "res.currency",
         compute="_compute_overview",
     )
+    overview_waiting_registrations = fields.Integer(
+        string="Registrations to Review", compute="_compute_waiting"
+    )
+    overview_waiting_proposals = fields.Integer(
+        string="Proposals to Approve", compute="_compute_waiting"
+    )
+    overview_draft_decisions = fields.Integer(
+        string="Decisions to Confirm", compute="_compute_waiting"
+    )
+
+    # what waits for the principal and the officer: registrations sent and not
+    # reviewed, proposals a group or the council has reviewed (to post publicly,
+    # submit), decisions recorded and not confirmed
+    _WAITING_PROPOSAL_STATES = ("group_reviewed", "council_reviewed", "published")
+
+    def _compute_waiting(self):
+        def counts(model, domain):
+            return dict(
+                self.env[model]._read_group(
+                    [("period_id", "in", self.ids), *domain], ["period_id"], ["__count"]
+                )
+            )
+
+        regs = counts("school.emulation.registration", [("state", "=", "submitted")])
+        props = counts(
+            "school.emulation.proposal",
+            [("state", "in", self._WAITING_PROPOSAL_STATES)],
+        )
+        decisions = counts("school.emulation.decision", [("state", "=", "draft")])
+        for period in self:
+            period.overview_waiting_registrations = regs.get(period, 0)
+            period.overview_waiting_proposals = props.get(period, 0)
+            period.overview_draft_decisions = decisions.get(period, 0)
+
+    def _overview_action(self, xmlid, domain, context=None, name=None, views=None):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [("period_id", "=", self.id), *domain]
+        action["context"] = {**(context or {})}
+        if name:
+            action["name"] = name
+        if views:
+            action["views"] = views
+            action["view_mode"] = ",".join(kind for _id, kind in views)
+        return action
+
+    def action_view_waiting_registrations(self):
+        return self._overview_action(
+            "school_emulation.school_emulation_registration_action",
+            [("state", "=", "submitted")],
+            name=self.env._("Registrations to Review: %(year)s", year=self.name),
+        )
+
+    def action_view_waiting_proposals(self):
+        return self._overview_action(
+            "school_emulation.school_emulation_proposal_action",
+            [("state", "in", self._WAITING_PROPOSAL_STATES)],
+            name=self.env._("Proposals to Approve: %(year)s", year=self.name),
+        )
+
+    def action_view_draft_decisions(self):
+        return self._overview_action(
+            "school_emulation.school_emulation_decision_action",
+            [("state", "=", "draft")],
+            name=self.env._("Decisions to Confirm: %(year)s", year=self.name),
+        )
+
+    def _award_views(self):
+        return [
+            (self.env.ref(f"school_emulation_report.{xmlid}").id, kind)
+            for xmlid, kind in (
+                ("school_emulation_award_view_graph_statistics", "graph"),
+                ("school_emulation_award_view_pivot_statistics", "pivot"),
+            )
+        ] + [(False, "list"), (False, "form")]
+
+    def action_view_awards_by_group(self):
+        """The year's awards by group (tổ), by title: a chart to drill into."""
+        return self._overview_action(
+            "school_emulation_report.school_emulation_award_statistics_action",
+            [("state", "=", "confirmed")],
+            context={
+                "group_by": ["recipient_group_id", "award_name"],
+                "pivot_row_groupby": ["recipient_group_id"],
+                "pivot_column_groupby": ["award_name"],
+                "graph_groupbys": ["recipient_group_id", "award_name"],
+            },
+            name=self.env._("Awards by Group: %(year)s", year=self.name),
+            views=self._award_views(),
+        )
+
+    def action_view_awards_by_title(self):
+        return self._overview_action(
+            "school_emulation_report.school_emulation_award_statistics_action",
+            [("state", "=", "confirmed")],
+            context={
+                "pivot_row_groupby": ["award_name"],
+                "pivot_column_groupby": ["recipient_category"],
+                "graph_groupbys": ["award_name", "recipient_category"],
+            },
+            name=self.env._("Awards by Title: %(year)s", year=self.name),
+            views=self._award_views(),
+        )
 
     def _compute_overview(self):
         regs = dict(

@@ -10,3 +10,4 @@ from . import test_document_issue
 from . import test_xlsx_exports
 from . import test_dossier
 from . import test_print_quality
+from . import test_dashboard

@@ -2,7 +2,7 @@
 demo school, in Vietnamese, each as the user who does the step. The tours assert
 what the user sees; these tests assert what the database then holds."""
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
 
@@ -53,13 +53,31 @@ class TestSchoolYearTours(HttpCase):
         )
         self.assertEqual(registration.state, "submitted")
         self.assertIn("trang phục", registration.commitment)
+        leader = self.users.filtered(lambda u: u.login == "leader")
+        review = registration.activity_ids.filtered(
+            lambda a: a.activity_type_id
+            == self.env.ref("school_emulation.mail_activity_se_review")
+        )
+        self.assertEqual(review.user_id, leader)
+        self.start_tour("/odoo", "school_year_leader_review_todo_tour", login="leader")
         form = self.url(
             "school_emulation.school_emulation_registration_action", registration
         )
         self.start_tour(form, "school_year_leader_accept_tour", login="leader")
         self.assertEqual(registration.state, "accepted")
         self.assertTrue(registration.score_ids)
+        self.assertFalse(registration.activity_ids.filtered(lambda a: a == review))
+        # the teacher has self-scored the other criteria already; the tour scores
+        # the last one and submits the self-score
+        teacher_user = self.users.filtered(lambda u: u.login == "teacher")
+        others = registration.score_ids.filtered(
+            lambda s: not s.criterion_id.name.startswith("Chấp hành chủ trương")
+        )
+        for line in others:
+            line.with_user(teacher_user).self_score = 0
         self.start_tour(form, "school_year_teacher_self_score_tour", login="teacher")
+        self.assertTrue(registration.self_score_date)
+        self.start_tour("/odoo", "school_year_leader_score_todo_tour", login="leader")
         self.start_tour(form, "school_year_leader_group_score_tour", login="leader")
         line = registration.score_ids.filtered(
             lambda s: s.criterion_id.name.startswith("Chấp hành chủ trương")
@@ -81,6 +99,22 @@ class TestSchoolYearTours(HttpCase):
         self.assertEqual(proposal.line_ids.title_id.code, "LDTT")
         self.assertEqual(proposal.period_id, self.movement.period_id)
 
+    def test_leader_fills_a_group_proposal_in_one_click(self):
+        self.start_tour(
+            "/odoo/action-school_emulation.school_emulation_proposal_action/new",
+            "school_year_leader_one_click_tour",
+            login="leader",
+        )
+        proposal = self.env["school.emulation.proposal"].search(
+            [("description", "=", "Tổ Toán - Tin: danh sách từ đăng ký thi đua")]
+        )
+        accepted = proposal._se_registrations_to_propose()
+        self.assertTrue(accepted)
+        self.assertEqual(
+            {(ln.subject_key, ln.title_id) for ln in proposal.line_ids},
+            {(r.subject_key, r.title_id) for r in accepted},
+        )
+
     def test_officer_opens_a_session_and_members_vote(self):
         proposal = self.env.ref("school_emulation.proposal_2025_cstd_tinh_demo")
         self.start_tour(
@@ -96,13 +130,16 @@ class TestSchoolYearTours(HttpCase):
         )
         self.assertEqual(len(session), 1)
         self.assertTrue(session.line_ids.ballot_required)
-        self.start_tour(
-            self.url(
-                "school_emulation.school_emulation_council_session_action", session
-            ),
-            "school_year_council_vote_tour",
-            login="council",
+        council = self.users.filtered(lambda u: u.login == "council")
+        notice = self.env["mail.message"].search(
+            [("model", "=", session._name), ("res_id", "=", session.id)]
         )
+        self.assertIn(council.partner_id, notice.partner_ids)
+        self.start_tour("/odoo", "school_year_council_vote_todo_tour", login="council")
+        url = self.url(
+            "school_emulation.school_emulation_council_session_action", session
+        )
+        self.start_tour(url, "school_year_council_vote_tour", login="council")
         self.assertEqual(session.voted_count, 1)
         # one sealed ballot (ciphertext only: no voter, author, time or
         # candidate), and no stored ballot paper anywhere
@@ -112,6 +149,74 @@ class TestSchoolYearTours(HttpCase):
         self.assertEqual(links, {"res.company"})
         self.assertNotIn("create_date", ballots._fields)
         self.assertNotIn("school.emulation.council.vote", self.env.registry)
+        # the members without Odoo voted on paper: the board's tally is sealed
+        on_paper = len(session._paper_voters())
+        self.assertGreater(on_paper, 1)
+        self.start_tour(url, "school_year_officer_paper_tally_tour", login="officer")
+        self.assertEqual(session.voted_count, 1 + on_paper)
+        self.assertEqual(len(session._ballot_sealed_rows()), 1 + on_paper)
+        self.assertFalse(self.env["school.emulation.paper.tally"].search([]))
+
+    def test_a_candidate_on_the_council_does_not_vote_on_herself(self):
+        ref = self.env.ref
+        officer = self.users.filtered(lambda u: u.login == "officer")
+        council_user = self.users.filtered(lambda u: u.login == "council")
+        council = ref("school_emulation.council_2025_demo")
+        cstdcs = self.env["school.emulation.title"].for_school_year(
+            "CSTDCS", council.period_id.id
+        )
+        proposal = (
+            self.env["school.emulation.proposal"]
+            .with_user(officer)
+            .create(
+                {
+                    "period_id": council.period_id.id,
+                    "level": "school",
+                    "description": "Đề nghị bổ sung (bỏ phiếu)",
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "subject_type": "employee",
+                                "employee_id": employee.id,
+                                "title_id": cstdcs.id,
+                            }
+                        )
+                        for employee in (
+                            council_user.employee_id,
+                            ref("school_emulation.employee_tt_toan_demo"),
+                        )
+                    ],
+                }
+            )
+        )
+        session = (
+            self.env["school.emulation.council.session"]
+            .with_user(officer)
+            .create(
+                {
+                    "name": "Họp bổ sung",
+                    "council_id": council.id,
+                    "proposal_ids": [Command.set(proposal.ids)],
+                }
+            )
+        )
+        session.action_prepare()
+        if not session.counting_board_ids:
+            session.counting_board_ids = session.attendance_ids.member_id[-1:]
+        session.action_open("kiem-phieu-bo-sung-2026")
+        self.start_tour(
+            self.url(
+                "school_emulation.school_emulation_council_session_action", session
+            ),
+            "school_year_council_recusal_tour",
+            login="council",
+        )
+        self.assertEqual(session.voted_count, 1)
+        session.action_close("kiem-phieu-bo-sung-2026")
+        own = session.line_ids.filtered(
+            lambda ln: ln.employee_id == council_user.employee_id
+        )
+        self.assertEqual((own.vote_yes, (session.line_ids - own).vote_yes), (0, 1))
 
     def test_officer_posts_submits_records_the_decision_and_builds_the_dossier(self):
         reviewed = self.env.ref("school_emulation.proposal_2025_gk_hkpd_demo")
@@ -161,3 +266,25 @@ class TestSchoolYearTours(HttpCase):
         self.assertEqual(
             principal.employee_id, self.env.ref("school_emulation.employee_ht_demo")
         )
+
+
+# the principal's home at phone width (390 px), touch enabled
+@tagged("post_install", "-at_install", "school_emulation_demo")
+class TestSchoolYearToursMobile(HttpCase):
+    browser_size = "390x844"
+    touch_enabled = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if not cls.env.ref("school_emulation.user_principal_demo", False):
+            raise AssertionError("the demo school of school_emulation is not installed")
+        cls.env["res.lang"]._activate_lang("vi_VN")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["school_emulation", "school_emulation_report"], ["vi_VN"]
+        )
+        cls.env.ref("school_emulation.user_principal_demo").lang = "vi_VN"
+
+    def test_principal_home_on_a_phone(self):
+        """Logged in, the principal lands on the overview (her home action)."""
+        self.start_tour("/odoo", "school_year_principal_mobile_tour", login="principal")

@@ -138,8 +138,60 @@ function scoreTour(column, value) {
     ];
 }
 
-// 3. The teacher self-scores; 4. the group leader gives the group score.
-tours.add("school_year_teacher_self_score_tour", {steps: scoreTour("self_score", "9")});
+// The next person is told: a to-do in the activity menu of the top bar.
+function todoInSystray(model, name) {
+    return [
+        {
+            content: "Open the activity menu",
+            trigger: ".o_menu_systray button:has(i.fa-clock-o)",
+            run: "click",
+        },
+        {
+            content: `A to-do on ${model}`,
+            trigger: `.o-mail-ActivityGroup[data-model_name="${model}"]`,
+            run: "click",
+        },
+        {
+            content: `${name} is among the records waiting`,
+            trigger: `.o_kanban_record:contains("${name}"), .o_data_row:contains("${name}")`,
+        },
+    ];
+}
+
+// 2a. The group leader finds the teacher's registration among his to-dos.
+tours.add("school_year_leader_review_todo_tour", {
+    steps: () => todoInSystray("school.emulation.registration", "Phạm Văn Nam"),
+});
+
+// 3. The teacher self-scores the last criterion and submits the self-score
+// (confirmed in a dialog); 4. the group leader gives the group score.
+tours.add("school_year_teacher_self_score_tour", {
+    steps: () => [
+        ...scoreTour("self_score", "9")(),
+        {
+            content: "The group score column is not the teacher's to fill",
+            trigger: `.o_field_widget[name="score_ids"] .o_data_row:contains("Chấp hành chủ trương") td[name="group_score"].o_readonly_modifier`,
+        },
+        {
+            content: "Evidence has its paperclip",
+            trigger: '.o_field_widget[name="score_ids"] .o_data_row button[name="action_open_evidence"] i.fa-paperclip',
+        },
+        clickButton("action_submit_self_score", "Submit my self-score"),
+        {
+            content: "Confirm: the self-score no longer changes",
+            trigger: ".modal-footer .btn-primary",
+            run: "click",
+        },
+        {
+            content: "The day of the submission is shown",
+            trigger: '.o_field_widget[name="self_score_date"]:not(:empty)',
+        },
+    ],
+});
+// 3a. The group leader is asked to give the group score.
+tours.add("school_year_leader_score_todo_tour", {
+    steps: () => todoInSystray("school.emulation.registration", "Phạm Văn Nam"),
+});
 tours.add("school_year_leader_group_score_tour", {steps: scoreTour("group_score", "8")});
 
 // 5. The group leader proposes the teacher for Lao động tiên tiến and closes the
@@ -166,13 +218,38 @@ tours.add("school_year_leader_propose_tour", {
         ...pickMany2one(
             "title_id",
             "Lao động tiên tiến",
-            "Lao động tiên tiến (01/07/2025",
+            "Lao động tiên tiến",
             ".o_selected_row"
         ),
         save,
         saved,
         clickButton("action_group_review", "The group has reviewed its proposal"),
         statusIs("Tổ đã bình xét"),
+    ],
+});
+
+// 5a. One click instead of one pick per candidate: the group leader fills a
+// group proposal from the group's accepted registrations.
+tours.add("school_year_leader_one_click_tour", {
+    steps: () => [
+        {
+            content: "Describe the proposal",
+            trigger: '.o_field_widget[name="description"] input',
+            run: "edit Tổ Toán - Tin: danh sách từ đăng ký thi đua",
+        },
+        {
+            content: "A group proposal",
+            trigger: '.o_field_widget[name="level"] select',
+            run: 'select "group"',
+        },
+        ...pickMany2one("department_id", "Toán - Tin", "Toán - Tin"),
+        save,
+        saved,
+        clickButton("action_fill_from_registrations", "Add from the registrations"),
+        {
+            content: "The accepted registrations are the candidates",
+            trigger: '.o_field_widget[name="line_ids"] .o_data_row:contains("Lao động tiên tiến")',
+        },
     ],
 });
 
@@ -285,6 +362,94 @@ tours.add("school_year_council_vote_tour", {
     ],
 });
 
+// 7c. A council member who is herself a candidate does not vote on herself: her
+// ballot paper says so and offers only the others.
+tours.add("school_year_council_recusal_tour", {
+    steps: () => [
+        statusIs("Đang bỏ phiếu"),
+        clickButton("action_open_vote", "Vote"),
+        {
+            content: "The paper says she does not vote on her own candidacy",
+            trigger: '.modal .o_se_ballot_recused:contains("Trần Thị Mai")',
+        },
+        {
+            content: "Her own name is not on the paper",
+            trigger: '.modal .o_se_ballot_candidates:not(:contains("Trần Thị Mai"))',
+        },
+        {
+            content: "Agree with the other candidate",
+            trigger: '.modal .o_se_ballot_candidate:contains("Lê Thị Hồng") input.o_se_ballot_agree',
+            run: "click",
+        },
+        {
+            content: "Cast the ballot",
+            trigger: ".modal .o_se_ballot_review",
+            run: "click",
+        },
+        {
+            content: "Confirm the ballot",
+            trigger: ".modal .o_se_ballot_confirm",
+            run: "click",
+        },
+        {
+            content: "The member is told the ballot is secret",
+            trigger: '.o_form_view .alert-info:contains("Phiếu bầu là phiếu kín")',
+        },
+    ],
+});
+
+// 7a. The council member is told in the messaging menu that the vote is open.
+tours.add("school_year_council_vote_todo_tour", {
+    steps: () => [
+        {
+            content: "Open the messaging menu",
+            trigger: ".o_menu_systray button:has(i.fa-comments)",
+            run: "click",
+        },
+        {
+            content: "The notice of the open vote",
+            trigger:
+                '.o-mail-NotificationItem:contains("Họp xét đề nghị Chiến sĩ thi đua cấp tỉnh")',
+        },
+    ],
+});
+
+// 7b. The members without Odoo voted on paper: the counting board's tally is
+// entered and sealed (no paper is tied to a member).
+tours.add("school_year_officer_paper_tally_tour", {
+    steps: () => [
+        statusIs("Đang bỏ phiếu"),
+        clickButton("action_open_paper_tally", "Enter the paper ballots"),
+        {
+            content: "Give the yes votes of the candidate",
+            trigger:
+                '.modal .o_field_widget[name="line_ids"] .o_data_row:contains("Lê Thị Hồng") td[name="yes_count"]',
+            run: "click",
+        },
+        {
+            content: "Two papers say yes",
+            trigger:
+                '.modal .o_field_widget[name="line_ids"] .o_selected_row td[name="yes_count"] input',
+            run: "edit 2",
+        },
+        {
+            content: "Seal the paper ballots",
+            trigger: '.modal .modal-footer button[name="action_confirm"]',
+            run: "click",
+        },
+        {
+            content: "Confirm: sealed papers cannot be changed",
+            trigger: '.modal:contains("niêm phong vào hòm phiếu") .modal-footer .btn-primary',
+            run: "click",
+        },
+        {
+            content: "The dialog is closed",
+            trigger: "body:not(:has(.modal))",
+        },
+        statusIs("Đang bỏ phiếu"),
+    ],
+});
+
 // 8. The officer posts a reviewed list publicly.
 tours.add("school_year_officer_post_tour", {
     steps: () => [
@@ -350,6 +515,30 @@ tours.add("school_year_dossier_listed_tour", {
 });
 
 // 10. The principal reads the dashboard and the award statistics.
+// The principal's home, on a phone too: what waits, then the year's awards by
+// group (tổ) in a chart to drill into.
+function principalWaitingSteps() {
+    return [
+        {
+            content: "The current year says what waits for approval",
+            trigger:
+                '.o_kanban_record:contains("2026-2027") .o_se_waiting:contains("đăng ký chờ duyệt")',
+        },
+        {
+            content: "The awards of 2025-2026 by group",
+            trigger:
+                '.o_kanban_record:contains("2025-2026") button[name="action_view_awards_by_group"]',
+            run: "click",
+        },
+        {
+            content: "A chart of the awards by group",
+            trigger: ".o_graph_view .o_graph_canvas_container canvas",
+        },
+    ];
+}
+
+tours.add("school_year_principal_mobile_tour", {steps: principalWaitingSteps});
+
 tours.add("school_year_principal_dashboard_tour", {
     steps: () => [
         {

@@ -327,6 +327,16 @@ class SchoolEmulationDocument(models.Model):
             self.env, self.env._("Only the emulation officer issues documents.")
         )
         self._check_transition("issued")
+        for rec in self:
+            problems = rec._report()._issue_problems(rec._source())
+            if problems:
+                raise UserError(
+                    self.env._(
+                        "%(document)s cannot be issued yet: write %(missing)s first.",
+                        document=rec.name or rec.document_type,
+                        missing="; ".join(problems),
+                    )
+                )
         # the PDF itself, even under the test runner (which renders HTML unless
         # asked), and no attachment of Odoo's own: ours is made below
         Report = self.env["ir.actions.report"].with_context(

@@ -28,6 +28,12 @@ class ReportYearEnd(models.AbstractModel):
             ._description_selection(env)
         )
         rows = {}
+        # the deciding body by its real name ("Chủ tịch Ủy ban nhân dân xã Xuân
+        # Sơn"), as its decisions print it, never the catalogue's generic one
+        bodies = {
+            authority: self._issuer(period.company_id, authority)["authority"]
+            for authority in awards.authority_id
+        }
         for award in awards:
             key = (
                 award.authority_id.sequence,
@@ -38,7 +44,7 @@ class ReportYearEnd(models.AbstractModel):
                 key,
                 {
                     "award": award.award_name,
-                    "authority": award.authority_id.name or "",
+                    "authority": bodies.get(award.authority_id, ""),
                     "level": levels.get(award.authority_id.level, ""),
                     "individuals": 0,
                     "collectives": 0,
@@ -93,6 +99,18 @@ class ReportYearEnd(models.AbstractModel):
         ) or company.emulation_superior_name
         recipients = [f"{superior} (b/c)"] if superior else []
         return [*recipients, "Hội đồng Thi đua - Khen thưởng nhà trường"]
+
+    @api.model
+    def _issue_problems(self, record):
+        """An issued year-end report carries its assessment and direction: no
+        section is left as dotted lines."""
+        _ = self.env._
+        problems = []
+        if not (record.report_assessment or "").strip():
+            problems.append(_("the overall assessment (Đánh giá chung)"))
+        if not (record.report_direction or "").strip():
+            problems.append(_("the direction for next year (Phương hướng)"))
+        return problems
 
     @api.model
     def _default_texts(self, record):

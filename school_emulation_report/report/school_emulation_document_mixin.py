@@ -220,6 +220,12 @@ class SchoolEmulationDocumentMixin(models.AbstractModel):
         return {}
 
     @api.model
+    def _issue_problems(self, record):
+        """Hook: what ``record`` still lacks for its document to be issued (a list
+        of translated phrases); empty: it may be issued."""
+        return []
+
+    @api.model
     def _render_body(self, template, record, **values):
         """The body of a document (Markup) from its QWeb ``template``."""
         report_values = self._get_report_values(record.ids)

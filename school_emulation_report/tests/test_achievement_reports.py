@@ -225,7 +225,12 @@ class TestAchievementReports(SchoolEmulationCase):
         self.env["ir.config_parameter"].sudo().set_param(
             "report.url", "http://127.0.0.1:9"
         )
-        self.school_a.emulation_doc_code = "THCSA"
+        self.school_a.write(
+            {
+                "emulation_doc_code": "THCSA",
+                "emulation_superior_head_title": "Chủ tịch Ủy ban nhân dân xã Xuân Sơn",
+            }
+        )
         Document = self.env["school.emulation.document"].with_user(self.officer)
         with self.assertRaises(UserError):
             Document.with_user(self.users["leader"]).action_prepare_document(
@@ -250,6 +255,23 @@ class TestAchievementReports(SchoolEmulationCase):
         self.assertIn("Số: .../BC-THCSA", text)
         self.assertIn("Lưu: VT, HĐTĐKT", text)
         self.assertIn("Trần Thị Mai", text)
+        # the deciding body by its name, not the catalogue's generic one
+        self.assertIn("Chủ tịch Ủy ban nhân dân", text)
+        self.assertNotIn("UBND cấp xã", text)
+        # not issued with its assessment left as dotted lines
+        self.year.with_user(self.officer).write(
+            {"report_assessment": False, "report_direction": False}
+        )
+        with self.assertRaisesRegex(UserError, "assessment"):
+            document.action_issue()
+        self.assertEqual(document.state, "draft")
+        self.assertFalse(document.number)
+        self.year.with_user(self.officer).write(
+            {
+                "report_assessment": "Phong trào được duy trì thường xuyên.",
+                "report_direction": "Đổi mới phương pháp dạy học.",
+            }
+        )
         document.action_issue()
         self.assertEqual(document.state, "issued")
         self.assertRegex(document.number, r"^\d{2}/BC-THCSA$")

@@ -354,7 +354,9 @@ class SchoolEmulationProposal(models.Model):
         decisions = self.decision_ids._filtered_access("read").filtered(
             lambda d: d.state == "confirmed"
         )
+        Report = self.env["report.school_emulation_report.report_proposal"]
         for decision in decisions.sorted("date"):
+            body = Report._body_name(self.company_id, decision.authority_id)
             signed = Attachment._filter_attachment_access(decision.attachment_ids.ids)
             own = decision.authority_id.level == "school"
             files = [(a.raw or b"", a.name) for a in signed.sorted("id")]
@@ -377,9 +379,7 @@ class SchoolEmulationProposal(models.Model):
                     ext=ascii_name(ext, 8) or "pdf",
                     number=decision.name,
                     date=decision.date,
-                    note=_("Signed copy, %(body)s", body=decision.authority_id.name)
-                    if name
-                    else decision.authority_id.name,
+                    note=_("Signed copy, %(body)s", body=body) if name else body,
                 )
         return sorted(docs, key=lambda d: d["key"])
 
@@ -432,7 +432,9 @@ class SchoolEmulationProposal(models.Model):
             "proposal": self.name,
             "school": self.company_id.name,
             "school_year": self.period_id.name,
-            "sent_to": self.authority_id.name or "",
+            "sent_to": self.env[
+                "report.school_emulation_report.report_proposal"
+            ]._body_name(self.company_id, self.authority_id),
             "proposal_letter": self.to_trinh_number or "",
             "generated_at": local_now.isoformat(timespec="seconds"),
             "time_zone": str(local_now.tzinfo),

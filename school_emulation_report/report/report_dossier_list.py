@@ -65,7 +65,8 @@ class ReportDossierList(models.AbstractModel):
                 "%(year)s, sent to %(body)s, holds the following documents:",
                 school=proposal.company_id.name,
                 year=proposal.period_id.name,
-                body=proposal.authority_id.name or "...",
+                body=self._body_name(proposal.company_id, proposal.authority_id)
+                or "...",
             ),
             "rows": rows,
             "total": _(

@@ -31,7 +31,7 @@ class ReportYearEnd(models.AbstractModel):
         # the deciding body by its real name ("Chủ tịch Ủy ban nhân dân xã Xuân
         # Sơn"), as its decisions print it, never the catalogue's generic one
         bodies = {
-            authority: self._issuer(period.company_id, authority)["authority"]
+            authority: self._body_name(period.company_id, authority)
             for authority in awards.authority_id
         }
         for award in awards:

@@ -120,6 +120,15 @@ class SchoolEmulationDocumentMixin(models.AbstractModel):
         }
 
     @api.model
+    def _body_name(self, company, authority):
+        """A deciding body by its real name, as its documents head and sign them
+        ("Chủ tịch Ủy ban nhân dân xã Xuân Sơn"), never the catalogue's generic
+        "Chủ tịch UBND cấp xã"."""
+        if not authority:
+            return ""
+        return self._issuer(company, authority)["authority"]
+
+    @api.model
     def _catalogue_laws(self, date):
         """The laws the catalogue's titles and award forms rest on, those in force
         on ``date`` (the Luật Thi đua, khen thưởng and its amendments): cited
@@ -280,6 +289,7 @@ class SchoolEmulationDocumentMixin(models.AbstractModel):
             "today": self._se_today(),
             "texts": self._document_texts,
             "issuer": self._issuer,
+            "body_name": self._body_name,
             "person_name": self._person_name,
             "count_phrase": self._count_phrase,
             "in_words": self._in_words,

@@ -36,6 +36,7 @@ class TestDossier(SchoolEmulationCase):
         cls.school_a.write(
             {
                 "emulation_superior_name": "UBND xã Xuân Sơn",
+                "emulation_superior_head_title": "Chủ tịch Ủy ban nhân dân xã Xuân Sơn",
                 "emulation_place": "Xuân Sơn",
                 "emulation_doc_code": "THCSTA",
                 "emulation_head_name": "Nguyễn Văn Hùng",
@@ -99,6 +100,8 @@ class TestDossier(SchoolEmulationCase):
         self.assertEqual(manifest["generated_at"], "2041-07-15T08:30:00+07:00")
         self.assertEqual(manifest["proposal"], self.proposal.name)
         self.assertEqual(manifest["proposal_letter"], self.proposal.to_trinh_number)
+        # the receiving body by its name, not the catalogue's generic one
+        self.assertEqual(manifest["sent_to"], "Chủ tịch Ủy ban nhân dân xã Xuân Sơn")
         self.assertTrue(set(manifest["labels"]) >= {"school_year", "files", "sha256"})
         files = manifest["files"]
         self.assertEqual([f["name"] for f in files], names[:-1])

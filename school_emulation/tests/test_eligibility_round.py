@@ -432,7 +432,10 @@ class TestEligibilityRound(SchoolEmulationCase):
         small, large = proposal(3, "Nhỏ"), proposal(12, "Lớn")
         self._count_check(small)  # warm the caches (rules, labels)
         self._count_check(large)
-        self.assertEqual(self._count_check(small), self._count_check(large))
+        # four times the candidates: a query per candidate would add at least 9
+        # (per title 18); the ORM's flush may split a batch once, nothing more
+        few, many = self._count_check(small), self._count_check(large)
+        self.assertLessEqual(many - few, 1, (few, many))
         self.assertTrue(all(large.line_ids.mapped("eligible")))
 
     # --- legal trace: acceptance date and rule set ------------------------------------

@@ -371,6 +371,12 @@ class SchoolEmulationDecision(models.Model):
             for rec in self
         }
 
+    def _se_body_label(self):
+        """The deciding body as a notice names it (hook: the report addon names
+        it as the decision prints it)."""
+        self.ensure_one()
+        return self.authority_id.name or ""
+
     @staticmethod
     def _se_decision_texts(rec):
         _ = rec.env._
@@ -381,7 +387,7 @@ class SchoolEmulationDecision(models.Model):
                 "%(count)s awards are in the award history.",
                 number=rec.name,
                 date=rec._se_format_date(rec.date),
-                authority=rec.authority_id.name or "",
+                authority=rec._se_body_label(),
                 count=len(rec.award_ids),
             ),
         )

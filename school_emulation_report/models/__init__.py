@@ -1,6 +1,7 @@
 from . import ir_actions_report
 from . import res_company
 from . import school_emulation_award
+from . import school_emulation_decision
 from . import school_emulation_document
 from . import school_emulation_movement
 from . import school_emulation_period

@@ -264,3 +264,10 @@ class TestDossier(SchoolEmulationCase):
         self.assertEqual(ascii_name("Đặng Thị Ngọc Ánh"), "Dang_Thi_Ngoc_Anh")
         self.assertEqual(ascii_name("125/QĐ-UBND"), "125-QD-UBND")
         self.assertEqual(ascii_name("a" * 10 + " " + "b" * 10, 15), "aaaaaaaaaa")
+
+    def test_decision_notice_names_the_body_as_the_decision_prints_it(self):
+        decision = self.proposal.decision_ids
+        self.assertTrue(decision)
+        _subject, note = decision._se_decision_texts(decision)
+        self.assertIn("Chủ tịch Ủy ban nhân dân xã Xuân Sơn", note)
+        self.assertNotIn("UBND cấp xã", note)

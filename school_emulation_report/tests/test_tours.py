@@ -283,7 +283,40 @@ class TestSchoolYearToursMobile(HttpCase):
         cls.env["ir.module.module"]._load_module_terms(
             ["school_emulation", "school_emulation_report"], ["vi_VN"]
         )
-        cls.env.ref("school_emulation.user_principal_demo").lang = "vi_VN"
+        ref = cls.env.ref
+        (
+            ref("school_emulation.user_principal_demo")
+            | ref("school_emulation.user_teacher_demo")
+            | ref("school_emulation.user_leader_demo")
+        ).write({"lang": "vi_VN"})
+        today = cls.env["school.emulation.movement"]._se_today()
+        cls.movement = ref("school_emulation.movement_vhcs_demo")
+        cls.movement.registration_deadline = fields.Date.add(today, days=10)
+        cls.registration = (
+            cls.env["school.emulation.registration"]
+            .with_user(ref("school_emulation.user_teacher_demo"))
+            .create(
+                {
+                    "movement_id": cls.movement.id,
+                    "subject_type": "employee",
+                    "employee_id": ref("school_emulation.employee_gv_toan1_demo").id,
+                    "title_id": cls.env["school.emulation.title"]
+                    .for_school_year("LDTT", cls.movement.period_id.id)
+                    .id,
+                }
+            )
+        )
+
+    def test_teacher_sees_the_deadline_on_a_phone(self):
+        self.start_tour(
+            "/odoo/action-school_emulation.school_emulation_registration_action",
+            "school_year_teacher_deadline_mobile_tour",
+            login="teacher",
+        )
+
+    def test_leader_finds_the_review_on_a_phone(self):
+        self.registration.with_user(self.registration.user_id).action_submit()
+        self.start_tour("/odoo", "school_year_leader_review_todo_tour", login="leader")
 
     def test_principal_home_on_a_phone(self):
         """Logged in, the principal lands on the overview (her home action)."""

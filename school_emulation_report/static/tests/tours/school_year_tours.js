@@ -539,6 +539,17 @@ function principalWaitingSteps() {
 
 tours.add("school_year_principal_mobile_tour", {steps: principalWaitingSteps});
 
+// The teacher's draft registration says by when to send it (a phone).
+tours.add("school_year_teacher_deadline_mobile_tour", {
+    steps: () => [
+        {
+            content: "The draft registration card shows the days left to send it",
+            trigger:
+                '.o_kanban_record:contains("Phạm Văn Nam"):contains("Hạn gửi"):contains("Trong 10 ngày")',
+        },
+    ],
+});
+
 tours.add("school_year_principal_dashboard_tour", {
     steps: () => [
         {

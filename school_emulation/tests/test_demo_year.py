@@ -126,3 +126,24 @@ class TestDemoYear(TransactionCase):
         self.assertEqual(
             ours.user_id.company_ids & movement.company_id, movement.company_id
         )
+
+    def test_scored_sheets_have_their_self_score_submitted(self):
+        """The demo's scored sheets were self-scored and submitted: their owners no
+        longer change the self-score (the council has scored them)."""
+        accepted = self.env["school.emulation.registration"].search(
+            [
+                (
+                    "movement_id",
+                    "=",
+                    self.env.ref("school_emulation.movement_dmst_demo").id,
+                ),
+                ("state", "=", "accepted"),
+            ]
+        )
+        self.assertTrue(accepted)
+        self.assertTrue(all(accepted.mapped("self_score_date")))
+        teacher = self.env.ref("school_emulation.user_teacher_demo")
+        own = accepted.filtered(lambda r: r.user_id == teacher).with_user(teacher)
+        self.assertTrue(own)
+        self.assertFalse(own.can_submit_self_score)
+        self.assertFalse(own.can_self_score)

@@ -363,9 +363,9 @@ class SchoolEmulationDecision(models.Model):
         """``{decision: res.users}`` told when it is recorded: the school's
         officers, the people awarded who have a user, the leaders of the groups
         awarded."""
-        officers = self.env["res.users"]._se_officers(self.company_id)
+        officers = self._se_school_officers()
         return {
-            rec: officers.filtered(lambda u, rec=rec: rec.company_id in u.company_ids)
+            rec: officers[rec]
             | rec.award_ids.employee_id.user_id
             | rec.award_ids.department_id.manager_id.user_id
             for rec in self

@@ -24,6 +24,15 @@ class SchoolEmulationNotifyMixin(models.AbstractModel):
             return user.lang
         return self.env.lang if self.env.lang in installed else "en_US"
 
+    def _se_school_officers(self):
+        """``{record: res.users}``: the emulation officers of each record's school
+        (``res.users._se_officers``), in one search."""
+        officers = self.env["res.users"]._se_officers(self.company_id)
+        return {
+            rec: officers.filtered(lambda u, rec=rec: rec.company_id in u.company_ids)
+            for rec in self
+        }
+
     def _se_schedule(self, targets, activity_xmlid, texts, deadline=None):
         """One activity of type ``activity_xmlid`` per record and user of
         ``targets`` (``{record: res.users}``), due on ``deadline`` (a date, or a

@@ -284,9 +284,9 @@ class SchoolEmulationProposal(models.Model):
     def _se_responsible_recipients(self):
         """``{proposal: res.users}`` who carry a proposal forward: the school's
         officers, and the group leader for a group's own proposal."""
-        officers = self.env["res.users"]._se_officers(self.company_id)
+        officers = self._se_school_officers()
         return {
-            rec: officers.filtered(lambda u, rec=rec: rec.company_id in u.company_ids)
+            rec: officers[rec]
             | (
                 rec.department_id.manager_id.user_id
                 if rec.level == "group"

@@ -594,11 +594,12 @@ class SchoolEmulationRegistration(models.Model):
         """``{registration: res.users}``: the person who registered (and scores)."""
         return {rec: rec.user_id for rec in self}
 
-    def _se_answer_by(self):
-        """The date a step on this registration is due: the movement's registration
-        deadline while it lies ahead, else the school's today."""
+    def _se_due(self, deadline_field):
+        """The date a step on this registration is due: the movement's deadline
+        ``deadline_field`` (registration, scoring) while it lies ahead, else the
+        school's today."""
         today = self._se_today(self.company_id)
-        deadline = self.movement_id.registration_deadline
+        deadline = self.movement_id[deadline_field]
         return deadline if deadline and deadline >= today else today
 
     def _se_tell_returned(self):
@@ -609,7 +610,7 @@ class SchoolEmulationRegistration(models.Model):
             self._se_owner_recipients(),
             "school_emulation.mail_activity_se_fix",
             self._se_returned_texts,
-            deadline=lambda rec: rec._se_answer_by(),
+            deadline=lambda rec: rec._se_due("registration_deadline"),
         )
 
     def _se_tell_submitted(self):
@@ -624,7 +625,7 @@ class SchoolEmulationRegistration(models.Model):
             self._se_reviewer_recipients(),
             "school_emulation.mail_activity_se_review",
             self._se_submitted_texts,
-            deadline=lambda rec: rec._se_answer_by(),
+            deadline=lambda rec: rec._se_due("registration_deadline"),
         )
 
     @staticmethod
@@ -736,14 +737,9 @@ class SchoolEmulationRegistration(models.Model):
             self._se_reviewer_recipients(),
             "school_emulation.mail_activity_se_group_score",
             self._se_self_scored_texts,
-            deadline=lambda rec: rec._se_score_by(),
+            deadline=lambda rec: rec._se_due("scoring_deadline"),
         )
         return True
-
-    def _se_score_by(self):
-        today = self._se_today(self.company_id)
-        deadline = self.movement_id.scoring_deadline
-        return deadline if deadline and deadline >= today else today
 
     @staticmethod
     def _se_self_scored_texts(rec):

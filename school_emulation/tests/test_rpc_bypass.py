@@ -252,6 +252,7 @@ class TestRpcBypass(SchoolEmulationCase):
             (self.reg, {"return_reason": "Tự ghi lý do"}),
             (self.reg, {"date_submitted": "2030-01-01"}),
             (self.reg, {"criterion_set_id": False}),
+            (self.reg, {"self_score_date": "2030-01-01"}),
             (self.reg_locked, {"scores_locked": False}),
             (self.reg_locked, {"score_ids": [Command.delete(self.score.id)]}),
             # score lines of a locked sheet: authors, points, the scores
@@ -285,6 +286,7 @@ class TestRpcBypass(SchoolEmulationCase):
             (self.proposal, {"level": "group"}),
             (self.proposal, {"authority_id": False}),
             (self.proposal, {"submitted_date": "2030-01-01"}),
+            (self.proposal, {"accepted_date": "2030-01-01"}),
             (self.proposal, {"return_reason": "Tự trả"}),
             (self.proposal, {"posting_start": "2030-01-01"}),
             (self.proposal_line, {"eligible": True}),

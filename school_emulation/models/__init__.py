@@ -33,6 +33,7 @@ from . import school_emulation_movement_activity
 from . import school_emulation_registration
 from . import school_emulation_score
 from . import school_emulation_subject_mixin
+from . import school_emulation_received_mixin
 from . import school_emulation_unit_rating
 from . import school_emulation_initiative
 from . import school_emulation_initiative_criterion
@@ -44,6 +45,8 @@ from . import school_emulation_council
 from . import school_emulation_council_session
 from . import school_emulation_dossier_item_type
 from . import school_emulation_proposal
+from . import school_emulation_inbox
+from . import school_emulation_unit_status
 from . import school_emulation_deadline
 from . import school_emulation_exemplar
 from . import school_emulation_good_deed

@@ -1,5 +1,14 @@
-from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+# The levels of the chain a company may stand at (the bodies above a school that
+# run emulation in this product): a subset of the authorities' levels.
+COMPANY_LEVELS = [
+    ("school", "School"),
+    ("commune", "Commune / Ward"),
+    ("province", "Province"),
+]
+LEVEL_RANK = {code: rank for rank, (code, _label) in enumerate(COMPANY_LEVELS)}
 
 # The school's registers (sổ đăng ký văn bản, NĐ 30/2020 Art. 15: numbers restart
 # on 1 January). kind -> (name, prefix, suffix, padding, yearly)
@@ -23,6 +32,89 @@ class ResCompany(models.Model):
         string="Document Code",
         help="Abbreviation of the school in document numbers, e.g. THCSXS.",
     )
+
+    emulation_level = fields.Selection(
+        COMPANY_LEVELS,
+        string="Emulation Level",
+        default="school",
+        required=True,
+        help="Where this company stands in the chain: a school, the commune/ward "
+        "People's Committee above schools, or the province.",
+    )
+    emulation_superior_id = fields.Many2one(
+        "res.company",
+        string="Superior Body",
+        compute="_compute_emulation_superior_id",
+        store=True,
+        readonly=False,
+        index=True,
+        help="The body above this one that receives its proposals and returns the "
+        "awards it decides (since 01/07/2025 the commune/ward above a school). "
+        "Follows Odoo's parent company when there is one.",
+    )
+    emulation_unit_ids = fields.One2many(
+        "res.company", "emulation_superior_id", string="Units Below"
+    )
+    emulation_authority_id = fields.Many2one(
+        "school.emulation.authority",
+        string="Deciding Authority",
+        help="The deciding authority of the legal catalogue this body acts as, "
+        "e.g. the Chairman of the commune's People's Committee.",
+    )
+
+    @api.depends("parent_id")
+    def _compute_emulation_superior_id(self):
+        for rec in self:
+            if rec.parent_id:
+                rec.emulation_superior_id = rec.parent_id
+            elif not rec.emulation_superior_id:
+                rec.emulation_superior_id = False
+
+    @api.constrains("emulation_superior_id", "emulation_level")
+    def _check_emulation_superior(self):
+        for rec in self:
+            superior = rec.emulation_superior_id
+            if not superior:
+                continue
+            if rec in superior._se_superiors():
+                raise ValidationError(
+                    self.env._(
+                        "%(company)s cannot stand below %(superior)s: the chain of "
+                        "bodies would loop.",
+                        company=rec.name,
+                        superior=superior.name,
+                    )
+                )
+            if LEVEL_RANK[superior.emulation_level] <= LEVEL_RANK[rec.emulation_level]:
+                raise ValidationError(
+                    self.env._(
+                        "The superior body of %(company)s must stand at a higher "
+                        "level than it (%(superior)s does not).",
+                        company=rec.name,
+                        superior=superior.name,
+                    )
+                )
+
+    def _se_superiors(self, include_self=True):
+        """The bodies above this one, nearest first (with itself first)."""
+        self.ensure_one()
+        # a school reads its superior's link, not the superior's record
+        chain = self.browse()
+        current = self.sudo() if include_self else self.sudo().emulation_superior_id
+        while current and current not in chain:
+            chain |= current
+            current = current.emulation_superior_id
+        return self.browse(chain.ids)
+
+    def _se_superior_name(self):
+        """The name of the body above, as its documents print it (hook: the
+        report addon falls back on the name typed for a body outside Odoo)."""
+        self.ensure_one()
+        return self.sudo().emulation_superior_id.name or ""
+
+    def _se_level_label(self):
+        self.ensure_one()
+        return dict(COMPANY_LEVELS)[self.emulation_level]
 
     def _se_register_code(self, kind, book=None):
         if kind not in REGISTERS:

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import package
 from ..tools.money import bonus_amount
 from .school_emulation_decision import FREE_FIELDS, default_currency
 from .school_emulation_state_mixin import check_officer, trusted_write
@@ -41,7 +42,7 @@ class SchoolEmulationAward(models.Model):
     _name = "school.emulation.award"
     _description = "Award"
     _inherit = [
-        "school.emulation.subject.mixin",
+        "school.emulation.received.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "school.emulation.state.mixin",
@@ -55,6 +56,8 @@ class SchoolEmulationAward(models.Model):
     }
     _SERVER_FIELDS = (
         "source",
+        "origin_award_id",
+        "origin_ref",
         "so_vang_number",
         "so_vang_key",
         "bonus_amount",
@@ -155,11 +158,33 @@ class SchoolEmulationAward(models.Model):
         tracking=True,
     )
     source = fields.Selection(
-        [("decision", "Decision"), ("history", "History (imported)")],
+        [
+            ("decision", "Decision"),
+            ("history", "History (imported)"),
+            ("superior", "Decision of the superior body"),
+        ],
         default="decision",
         required=True,
         readonly=True,
-        help="History: decided elsewhere and recorded as it is (no decision here).",
+        help="History: decided elsewhere and recorded as it is (no decision here). "
+        "Superior body: decided by the body above in this product (or its decision "
+        "file) and arrived by itself.",
+    )
+    origin_award_id = fields.Many2one(
+        "school.emulation.award",
+        string="Awarded By",
+        index=True,
+        readonly=True,
+        ondelete="restrict",
+        help="The award of the superior body's decision this one records.",
+    )
+    origin_ref = fields.Char(
+        string="Decision File Reference",
+        readonly=True,
+        index=True,
+        copy=False,
+        help="The award as the superior body's decision file names it (body, "
+        "decision, award): a decision file is imported once.",
     )
     revoke_date = fields.Date(readonly=True, tracking=True, copy=False)
     revoke_reason = fields.Text(readonly=True, tracking=True, copy=False)
@@ -204,6 +229,11 @@ class SchoolEmulationAward(models.Model):
             "One achievement earns one award.",
         ),
         (
+            "origin_once",
+            "UNIQUE(company_id, origin_ref)",
+            "This award of the superior body's decision is already recorded.",
+        ),
+        (
             "so_vang_unique",
             "UNIQUE(company_id, authority_id, so_vang_key)",
             "This Golden Book number is already given.",
@@ -220,7 +250,10 @@ class SchoolEmulationAward(models.Model):
         )
 
     def _locked(self):
-        return self.filtered(lambda a: a.source == "decision" and a.state != "draft")
+        return self.filtered(
+            lambda a: a.source == "superior"
+            or (a.source == "decision" and a.state != "draft")
+        )
 
     def _refuse_guarded(self, names):
         if self._locked():
@@ -324,6 +357,8 @@ class SchoolEmulationAward(models.Model):
         Decision = self.env["school.emulation.decision"]
         for vals in vals_list:
             decision = Decision.browse(vals.get("decision_id"))
+            if self._prepare_superior_award(vals, trusted):
+                continue
             if decision and decision.state != "draft":
                 raise self._not_draft_error(decision)
             if vals.get("source") == "history" and decision:
@@ -368,7 +403,7 @@ class SchoolEmulationAward(models.Model):
             indexes = [
                 i
                 for i, vals in enumerate(vals_list)
-                if (vals.get("source") == "history") == is_history
+                if (vals.get("source") in ("history", "superior")) == is_history
             ]
             if not indexes:
                 continue
@@ -383,6 +418,16 @@ class SchoolEmulationAward(models.Model):
         records = self.browse(ids)
         records._check_unique_achievement()
         return records
+
+    def _prepare_superior_award(self, vals, trusted):
+        """An award arrived from the superior body's decision (server code only,
+        never with a decision here): confirmed as it was given."""
+        if vals.get("source") != "superior" and not vals.get("origin_award_id"):
+            return False
+        if not trusted or vals.get("decision_id"):
+            self._refuse_guarded({"source", "origin_award_id"})
+        vals.update(source="superior", state="confirmed")
+        return True
 
     def copy(self, default=None):
         if self._locked():
@@ -465,7 +510,7 @@ class SchoolEmulationAward(models.Model):
 
     @api.constrains("subject_type", "employee_id", "student_id", "department_id")
     def _check_subject(self):
-        for rec in self:
+        for rec in self.filtered(lambda a: not a.inbox_line_id):
             if rec.subject_type != "school" and not rec._subject():
                 raise ValidationError(
                     self.env._(
@@ -517,6 +562,174 @@ class SchoolEmulationAward(models.Model):
                         name=award.initiative_id.name,
                     )
                 )
+
+    @api.model
+    def _subject_domain(self, record):
+        """A body's own history leaves out what it gave to the units below."""
+        domain = super()._subject_domain(record)
+        if record._name == "res.company":
+            domain = [*domain, ("inbox_line_id", "=", False)]
+        return domain
+
+    def _se_deliver_down(self, decision, inboxes=None):
+        """These confirmed awards of ``decision`` were for candidates the units
+        below sent: each lands in its unit's award history (as an award of the
+        superior body, locked), the received proposals and the units' proposals
+        become decided and their people are told; and so on down the chain (an
+        award the province gave a commune's candidate reaches the school).
+        Server code, after the decision's confirmation."""
+        awards = self.filtered(
+            lambda a: a.state == "confirmed" and a.inbox_line_id.source_line_id
+        )
+        inboxes = (inboxes or self.env["school.emulation.inbox"]) | (
+            awards.inbox_line_id.inbox_id
+        )
+        values = []
+        for award in awards:
+            vals = award.inbox_line_id.source_line_id.sudo()._award_values()
+            vals.update(
+                {
+                    "source": "superior",
+                    "origin_award_id": award.id,
+                    "decision_number": award.decision_number,
+                    "decision_date": award.decision_date,
+                    "authority_id": award.authority_id.id,
+                    "so_vang_number": award.so_vang_number,
+                    "bonus_amount": award.bonus_amount,
+                    "bonus_note": award.bonus_note,
+                    "currency_id": award.currency_id.id,
+                }
+            )
+            values.append(vals)
+        with trusted_write(self._name):
+            received = self.sudo().create(values)
+        received._claim_initiatives()
+        inboxes.sudo()._se_decided(decision)
+        inboxes.sudo().proposal_id._se_decided_by_superior(decision, received)
+        if received:
+            received._se_deliver_down(decision)
+        return received
+
+    @api.model
+    def _se_import_decision(self, data, filename=""):
+        """Import the superior body's decision file (the school on its own
+        database): its awards for this school's sent candidates land in the award
+        history, the proposals become decided, their people are told. Refused
+        whole when the file was changed, comes from a body that is not this
+        school's superior, names a candidate this school did not send, or was
+        imported before."""
+        _ = self.env._
+        check_officer(
+            self.env, _("Only the emulation officer imports the superior's decision.")
+        )
+        Inbox = self.env["school.emulation.inbox"]
+        company = self.env.company
+        filename = filename or _("The file")
+        payload, problems = package.read_decision(data)
+        if problems:
+            raise Inbox._se_file_error(filename, problems)
+        superior = company._se_superior_name()
+        if not package.same_name(payload.get("body"), superior):
+            raise UserError(
+                _(
+                    "%(file)s is a decision of %(body)s, which is not the superior "
+                    "body of %(school)s (%(superior)s): nothing was imported.",
+                    file=filename,
+                    body=payload.get("body") or "-",
+                    school=company.name,
+                    superior=superior or "-",
+                )
+            )
+        info = payload.get("decision") or {}
+        rows = [
+            row
+            for row in payload["awards"]
+            if package.same_name(row.get("unit"), company.name)
+        ]
+        if not rows:
+            raise UserError(
+                _(
+                    "%(file)s names no candidate of %(school)s: nothing was imported.",
+                    file=filename,
+                    school=company.name,
+                )
+            )
+        ids = [int(r["line_ref"]) for r in rows if str(r.get("line_ref")).isdigit()]
+        lines = self.env["school.emulation.proposal.line"].sudo().browse(ids).exists()
+        by_id = {line.id: line for line in lines if line.company_id == company}
+        wrong, found = [], []
+        for row in rows:
+            ref = str(row.get("line_ref") or "")
+            line = by_id.get(int(ref)) if ref.isdigit() else None
+            if (
+                not line
+                or line.proposal_id.to_trinh_number != row.get("to_trinh_number")
+                or line.subject_key != row.get("subject_ref")
+            ):
+                wrong.append(row.get("subject_name") or "-")
+            else:
+                found.append((row, line))
+        if wrong:
+            raise UserError(
+                _(
+                    "%(file)s names candidates that %(school)s did not send: "
+                    "%(names)s. Nothing was imported.",
+                    file=filename,
+                    school=company.name,
+                    names=", ".join(wrong),
+                )
+            )
+        refs = [
+            f"{payload['body']}|{info.get('number')}|{row.get('award_ref')}"
+            for row, _line in found
+        ]
+        if self.sudo().search_count(
+            [("company_id", "=", company.id), ("origin_ref", "in", refs)]
+        ):
+            raise UserError(
+                _(
+                    "%(file)s was already imported: its awards are in the award "
+                    "history.",
+                    file=filename,
+                )
+            )
+        authority = (
+            self.env["school.emulation.authority"]
+            .sudo()
+            ._get_in_force(
+                info.get("date"),
+                [("code", "=", info.get("authority_code"))],
+                company=company,
+            )[:1]
+        )
+        values = []
+        for (row, line), ref in zip(found, refs, strict=True):
+            vals = line._award_values()
+            vals.update(
+                {
+                    "source": "superior",
+                    "origin_ref": ref,
+                    "decision_number": info.get("number"),
+                    "decision_date": info.get("date"),
+                    "authority_id": authority.id,
+                    "so_vang_number": row.get("so_vang_number") or False,
+                    "bonus_amount": row.get("bonus_amount") or 0.0,
+                    "bonus_note": row.get("bonus_note") or False,
+                }
+            )
+            values.append(vals)
+        with trusted_write(self._name):
+            received = self.sudo().create(values)
+        received._claim_initiatives()
+        lines.proposal_id._se_decided_by_superior(
+            {
+                "number": info.get("number"),
+                "date": fields.Date.to_date(info.get("date")),
+                "body": info.get("body_label") or payload["body"],
+            },
+            received,
+        )
+        return received
 
     def _claim_initiatives(self):
         with trusted_write("school.emulation.initiative"):

@@ -1,6 +1,11 @@
+import json
+import re
+import unicodedata
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools import package
 from ..tools.clean_input import identifier_key
 from .school_emulation_state_mixin import check_officer, trusted_write
 
@@ -97,6 +102,10 @@ class SchoolEmulationDecision(models.Model):
         "school.emulation.award", "decision_id", string="Awards", copy=False
     )
     award_count = fields.Integer(compute="_compute_totals")
+    unit_award_count = fields.Integer(
+        compute="_compute_totals",
+        help="Awards for candidates the units below sent.",
+    )
     bonus_total = fields.Monetary(
         string="Total Bonus Money",
         compute="_compute_totals",
@@ -150,6 +159,7 @@ class SchoolEmulationDecision(models.Model):
             active = rec.award_ids.filtered(lambda a: a.state != "revoked")
             rec.award_count = len(active)
             rec.bonus_total = sum(active.mapped("bonus_amount"))
+            rec.unit_award_count = len(active.filtered("inbox_line_id"))
 
     # --- guards -----------------------------------------------------------------
     def _lock_error(self):
@@ -219,7 +229,7 @@ class SchoolEmulationDecision(models.Model):
         for rec in self:
             if (
                 rec.state == "draft"
-                and rec.authority_id.level == "school"
+                and rec._se_own_register()
                 and not _is_unnumbered(rec.name)
             ):
                 raise UserError(
@@ -329,7 +339,7 @@ class SchoolEmulationDecision(models.Model):
         """After the checks of ``action_confirm``: the trusted part."""
         self.ensure_one()
         number = self.name
-        if self.authority_id.level == "school" and _is_unnumbered(number):
+        if self._se_own_register() and _is_unnumbered(number):
             number = self.company_id._se_next_number("decision", self.date)
         elif _is_unnumbered(number):
             raise UserError(
@@ -357,7 +367,17 @@ class SchoolEmulationDecision(models.Model):
             awards._claim_initiatives()
             self.write({"state": "confirmed", "name": number})
         self.proposal_id._on_decision_confirmed(self)
+        self.award_ids._se_deliver_down(
+            self, self.proposal_id.line_ids.inbox_line_id.inbox_id
+        )
         self._se_inform(self._se_decision_recipients(), self._se_decision_texts)
+
+    def _se_own_register(self):
+        """The decision is the company's own (its authority stands at the
+        company's level: the principal for a school, the chairman for a commune):
+        numbered from the company's register."""
+        self.ensure_one()
+        return self.authority_id.level == self.company_id.emulation_level
 
     def _se_decision_recipients(self):
         """``{decision: res.users}`` told when it is recorded: the school's
@@ -391,6 +411,78 @@ class SchoolEmulationDecision(models.Model):
                 count=len(rec.award_ids),
             ),
         )
+
+    def _se_decision_payload(self):
+        """The decision file a unit on its own database imports: the decision and
+        its awards for the candidates units sent (sealed: a changed file is
+        refused)."""
+        self.ensure_one()
+        awards = self.award_ids.filtered("inbox_line_id").sorted("id")
+        return package.seal(
+            {
+                "kind": package.DECISION_KIND,
+                "version": package.VERSION,
+                "body": self.company_id.name,
+                "decision": {
+                    "number": self.name,
+                    "date": fields.Date.to_string(self.date),
+                    "signer": self.signer or "",
+                    "authority_code": self.authority_id.code or "",
+                    "body_label": self._se_body_label(),
+                },
+                "awards": [
+                    {
+                        "award_ref": str(award.id),
+                        "unit": line.inbox_id.sender_name,
+                        "proposal_ref": line.inbox_id.proposal_ref or "",
+                        "to_trinh_number": line.inbox_id.to_trinh_number or "",
+                        "line_ref": line.source_ref or "",
+                        "subject_ref": line.subject_ref or "",
+                        "subject_name": line.subject_name,
+                        "award_name": award.award_name,
+                        "so_vang_number": award.so_vang_number or "",
+                        "bonus_amount": award.bonus_amount,
+                        "bonus_note": award.bonus_note or "",
+                    }
+                    for award in awards
+                    for line in award.inbox_line_id
+                ],
+            }
+        )
+
+    def action_export_decision_file(self):
+        """Download the decision file for the units on their own databases."""
+        self.ensure_one()
+        _ = self.env._
+        check_officer(self.env, _("Only the emulation officer exports a decision."))
+        if self.state != "confirmed" or not self.award_ids.filtered("inbox_line_id"):
+            raise UserError(
+                _(
+                    "Only a confirmed decision on the units' candidates is sent back "
+                    "to them as a file."
+                )
+            )
+        data = json.dumps(
+            self._se_decision_payload(), ensure_ascii=False, indent=2
+        ).encode("utf-8")
+        stem = unicodedata.normalize(
+            "NFKD", self.name.replace("Đ", "D").replace("đ", "d")
+        )
+        stem = re.sub(r"[^A-Za-z0-9]+", "-", stem.encode("ascii", "ignore").decode())
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": f"quyet-dinh-{stem.strip('-')}.json",
+                "raw": data,
+                "mimetype": "application/json",
+                "res_model": self._name,
+                "res_id": self.id,
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
 
     def action_open_revoke(self):
         self.ensure_one()

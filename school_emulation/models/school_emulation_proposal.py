@@ -4,6 +4,7 @@ from datetime import datetime, time
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import package
 from ..tools.workdays import add_working_days
 from .school_emulation_award import AWARD_TYPES
 from .school_emulation_registration import IN_FORCE_AT_YEAR_END, SUBJECT_FIELDS
@@ -57,6 +58,7 @@ class SchoolEmulationProposal(models.Model):
         "reject_reason",
         "accepted_date",
         "rule_basis_id",
+        "receiving_company_id",
     )
     _LOCKED_STATES = (
         "group_reviewed",
@@ -178,6 +180,21 @@ class SchoolEmulationProposal(models.Model):
         ondelete="restrict",
         help="The rule set applied: the law on emulation and awards of the legal "
         "catalogue in force on the day the dossier was accepted.",
+    )
+    receiving_company_id = fields.Many2one(
+        "res.company",
+        string="Received By",
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+        help="The superior body in this product that received the proposal: it "
+        "answers it (returned or accepted) and its decision comes back here.",
+    )
+    has_units = fields.Boolean(
+        compute="_compute_has_units",
+        help="The proposal's body has units below it: its candidates come from "
+        "their proposals.",
     )
     return_reason = fields.Text(readonly=True, copy=False, tracking=True)
     reject_reason = fields.Text(readonly=True, copy=False, tracking=True)
@@ -305,6 +322,17 @@ class SchoolEmulationProposal(models.Model):
             )
             rec.session_ids = rec.line_ids.session_id
 
+    @api.depends("company_id")
+    def _compute_has_units(self):
+        bodies = set(
+            self.env["res.company"]
+            .sudo()
+            .search([("emulation_superior_id", "in", self.company_id.ids)])
+            .emulation_superior_id.ids
+        )
+        for rec in self:
+            rec.has_units = rec.company_id.id in bodies
+
     @api.constrains("level", "department_id")
     def _check_department(self):
         for rec in self:
@@ -326,7 +354,9 @@ class SchoolEmulationProposal(models.Model):
             rec.can_submit = rec._can_transition("submitted")
             rec.can_return = rec._can_transition("returned")
             rec.can_reject = rec._can_transition("rejected")
-            rec.can_record_decision = officer and rec.state == "submitted"
+            rec.can_record_decision = (
+                officer and rec.state == "submitted" and not rec.receiving_company_id
+            )
 
     def _check_write_locked(self, vals):
         _ = self.env._
@@ -392,6 +422,22 @@ class SchoolEmulationProposal(models.Model):
                 )
         if not self.line_ids and new_state != "draft":
             raise UserError(_("Proposal %(name)s has no candidate.", name=self.name))
+        if (
+            new_state in ("returned", "rejected", "decided")
+            and self.receiving_company_id
+            and not self._is_trusted()
+        ):
+            raise self._se_answered_upstairs_error()
+
+    def _se_answered_upstairs_error(self):
+        return UserError(
+            self.env._(
+                "%(name)s was sent to %(body)s in this product: that body answers it "
+                "and its decision comes back by itself.",
+                name=self.name,
+                body=self.receiving_company_id.sudo().name,
+            )
+        )
 
     def action_group_review(self):
         self._check_transition("group_reviewed")
@@ -537,6 +583,7 @@ class SchoolEmulationProposal(models.Model):
                         problems="; ".join(problems),
                     )
                 )
+            receiver = rec._se_receiving_body()
             today = rec._se_today(rec.company_id)
             rec._write_state(
                 {
@@ -545,14 +592,126 @@ class SchoolEmulationProposal(models.Model):
                     "to_trinh_number": rec.company_id._se_next_number(
                         "to_trinh", today
                     ),
+                    "receiving_company_id": receiver.id,
                 }
             )
+            if receiver:
+                self.env["school.emulation.inbox"]._se_receive(rec, receiver)
             rec.activity_unlink(
                 [
                     "school_emulation.mail_activity_proposal_posting",
                     "school_emulation.mail_activity_proposal_deadline",
                 ]
             )
+
+    def _se_package_values(self):
+        """What the unit's dossier file carries for the body above to import it
+        (``manifest.json``, section ``package``): the proposal and its candidates,
+        by codes and names (the body's database has none of the unit's ids)."""
+        self.ensure_one()
+        company = self.company_id
+        period = self.period_id
+        return {
+            "kind": package.DOSSIER_KIND,
+            "version": package.VERSION,
+            "unit": company.name,
+            "unit_code": company.emulation_doc_code or "",
+            "superior": company._se_superior_name(),
+            "proposal_ref": self.name,
+            "to_trinh_number": self.to_trinh_number or "",
+            "submitted_date": fields.Date.to_string(self.submitted_date) or "",
+            "deadline": fields.Date.to_string(self.deadline) or "",
+            "description": self.description or "",
+            "authority_code": self.authority_id.code or "",
+            "school_year": {
+                "name": period.name,
+                "date_start": fields.Date.to_string(period.date_start),
+                "date_end": fields.Date.to_string(period.date_end),
+            },
+            "candidates": self.env["school.emulation.inbox.line"]._se_package_rows(
+                self.line_ids.filtered(lambda ln: ln.council_result != "rejected")
+            ),
+        }
+
+    def _se_receiving_body(self):
+        """The body in this product that receives the proposal: none when the
+        proposal goes to the unit's own authority (e.g. the principal's Giấy khen)
+        or to a body outside the product; otherwise the unit's superior. Refuses a
+        proposal addressed to a body that is not above the unit."""
+        self.ensure_one()
+        company = self.company_id
+        authority = self.authority_id
+        chain = company._se_superiors()
+        if authority.company_id and authority.company_id not in chain:
+            raise UserError(
+                self.env._(
+                    "%(body)s is not a body above %(unit)s: a proposal goes to the "
+                    "unit's own superior (%(superior)s).",
+                    body=authority.display_name,
+                    unit=company.name,
+                    superior=company.sudo().emulation_superior_id.name or "-",
+                )
+            )
+        if (
+            not authority
+            or authority.level == company.emulation_level
+            or authority.company_id == company
+        ):
+            return company.browse()
+        return company.browse(company.sudo().emulation_superior_id.id)
+
+    def _se_answered_by_superior(self, inbox, answer):
+        """The superior body answered in its inbox (``inbox``, already checked
+        there): the proposal follows, and its officers are told. Server code."""
+        self.ensure_one()
+        _ = self.env._
+        with self._trusted():
+            if answer == "returned":
+                self._check_transition("returned")
+                self._write_state(
+                    {"state": "returned", "return_reason": inbox.return_reason}
+                )
+            else:
+                self._record_acceptance(inbox.accepted_date)
+        officers = self._se_school_officers()
+        if answer == "returned":
+            self._se_schedule(
+                officers,
+                "school_emulation.mail_activity_se_complete",
+                lambda r: (
+                    r.env._(
+                        "%(name)s returned by %(body)s",
+                        name=r.name,
+                        body=r.receiving_company_id.name,
+                    ),
+                    r.env._(
+                        "%(body)s returned %(name)s for completion: %(reason)s. "
+                        "Complete the dossier and send it again.",
+                        body=r.receiving_company_id.name,
+                        name=r.name,
+                        reason=r.return_reason,
+                    ),
+                ),
+            )
+            return
+        self._se_inform(
+            officers,
+            lambda r: (
+                r.env._(
+                    "%(name)s accepted by %(body)s",
+                    name=r.name,
+                    body=r.receiving_company_id.name,
+                ),
+                r.env._(
+                    "%(body)s accepted the dossier of %(name)s on %(date)s; it is "
+                    "judged under %(basis)s.",
+                    body=r.receiving_company_id.name,
+                    name=r.name,
+                    date=r._se_format_date(r.accepted_date),
+                    basis=r.rule_basis_id.display_name or "-",
+                ),
+            ),
+        )
 
     def _set_reason(self, action, reason):
         if not reason or not reason.strip():
@@ -583,6 +742,8 @@ class SchoolEmulationProposal(models.Model):
         self.ensure_one()
         if self.state != "submitted":
             raise UserError(self.env._("Record the decision of a submitted proposal."))
+        if self.receiving_company_id:
+            raise self._se_answered_upstairs_error()
         check_officer(
             self.env, self.env._("Only the emulation officer records decisions.")
         )
@@ -645,6 +806,59 @@ class SchoolEmulationProposal(models.Model):
                     count=len(decision.award_ids),
                 )
             )
+
+    def _se_decided_by_superior(self, decision, received):
+        """The superior body's ``decision`` decided on these sent proposals;
+        ``received`` are the awards it gave, now in the units' histories.
+        ``decision``: the record (same database) or ``{number, date, body}``
+        (a decision file)."""
+        if not isinstance(decision, dict):
+            decision = {
+                "number": decision.name,
+                "date": decision.date,
+                "body": decision.sudo()._se_body_label(),
+            }
+        for rec in self.filtered(lambda p: p.state == "submitted"):
+            with rec._trusted():
+                rec._check_transition("decided")
+                rec._write_state({"state": "decided"})
+            mine = received.filtered(
+                lambda a, r=rec: a.proposal_line_id.proposal_id == r
+            )
+            texts = rec._se_superior_decision_texts(decision, mine)
+            rec.message_post(body=texts(rec)[1])
+            rec._se_inform(
+                {
+                    rec: rec._se_school_officers()[rec]
+                    | mine.employee_id.user_id
+                    | mine.department_id.manager_id.user_id
+                },
+                texts,
+            )
+
+    def _se_superior_decision_texts(self, decision, awards):
+        def texts(rec):
+            _ = rec.env._
+            return (
+                _("Decision %(number)s recorded", number=decision["number"]),
+                _(
+                    "Decision %(number)s of %(date)s (%(body)s) decided on "
+                    "%(name)s: %(count)s of %(total)s candidates awarded; the awards "
+                    "are in the award history.",
+                    number=decision["number"],
+                    date=rec._se_format_date(decision["date"]),
+                    body=decision["body"],
+                    name=rec.name,
+                    count=len(awards),
+                    total=len(
+                        rec.line_ids.filtered(
+                            lambda ln: ln.council_result != "rejected"
+                        )
+                    ),
+                ),
+            )
+
+        return texts
 
     def _se_registrations_to_propose(self):
         """The accepted registrations a proposal is filled from, best ranked first:
@@ -725,6 +939,66 @@ class SchoolEmulationProposal(models.Model):
         )
         return True
 
+    def _se_received_to_propose(self):
+        """The candidates of the accepted received proposals of this school year,
+        proposed to this proposal's authority, that no live proposal of this body
+        holds yet."""
+        self.ensure_one()
+        taken = self.env["school.emulation.proposal.line"].search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("inbox_line_id", "!=", False),
+                ("proposal_id.state", "!=", "rejected"),
+            ]
+        )
+        return self.env["school.emulation.inbox.line"].search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("inbox_id.state", "=", "accepted"),
+                ("inbox_id.period_id", "=", self.period_id.id),
+                ("inbox_id.authority_id", "=", self.authority_id.id),
+                ("id", "not in", taken.inbox_line_id.ids),
+            ],
+            order="sender_name, inbox_id, sequence, id",
+        )
+
+    def action_fill_from_received(self):
+        """Consolidate: a line for each candidate of the units' accepted
+        proposals (as they sent it), in one click. The officer of this body."""
+        self.ensure_one()
+        _ = self.env._
+        if self.state != "draft":
+            raise UserError(_("Candidates are added to a draft proposal only."))
+        check_officer(
+            self.env, _("Only the emulation officer consolidates received proposals.")
+        )
+        self.check_access("write")
+        received = self._se_received_to_propose()
+        lines = self.env["school.emulation.proposal.line"].create(
+            [
+                {
+                    "proposal_id": self.id,
+                    "sequence": index,
+                    "subject_type": line.subject_type,
+                    "title_id": line.title_id.id,
+                    "award_form_id": line.award_form_id.id,
+                    "award_type": line.award_type,
+                    "achievement": line.achievement,
+                    "inbox_line_id": line.id,
+                }
+                for index, line in enumerate(received, start=1)
+            ]
+        )
+        self.message_post(
+            body=_(
+                "%(count)s candidates of %(units)s units consolidated from their "
+                "accepted proposals.",
+                count=len(lines),
+                units=len(received.inbox_id.mapped("sender_name")),
+            )
+        )
+        return True
+
     def action_open_acceptance(self):
         self.ensure_one()
         return {
@@ -749,6 +1023,14 @@ class SchoolEmulationProposal(models.Model):
             self.env,
             _("Only the emulation officer records that a dossier was accepted."),
         )
+        for rec in self.filtered("receiving_company_id"):
+            raise rec._se_answered_upstairs_error()
+        return self._record_acceptance(accepted_date)
+
+    def _record_acceptance(self, accepted_date):
+        """After the checks of ``action_record_acceptance`` (or of the receiving
+        body's inbox): the day and the rule set."""
+        _ = self.env._
         day = fields.Date.to_date(accepted_date)
         if not day:
             raise UserError(_("Give the day the receiving body accepted the dossier."))
@@ -843,7 +1125,7 @@ class SchoolEmulationProposalLine(models.Model):
 
     _name = "school.emulation.proposal.line"
     _description = "Award Proposal Line"
-    _inherit = ["school.emulation.subject.mixin"]
+    _inherit = ["school.emulation.received.mixin"]
     _order = "proposal_id, sequence, id"
     _check_company_auto = True
     # eligibility, ballot rule and ballot results: written by the server only
@@ -862,6 +1144,7 @@ class SchoolEmulationProposalLine(models.Model):
     # the candidate: changed only while the proposal is a draft (or returned)
     _CANDIDATE_FIELDS = (
         "proposal_id",
+        "inbox_line_id",
         "sequence",
         "subject_type",
         "employee_id",
@@ -951,6 +1234,11 @@ class SchoolEmulationProposalLine(models.Model):
     def _compute_award_name(self):
         for rec in self:
             rec.award_name = (rec.title_id or rec.award_form_id).name or ""
+
+    def _se_unit_subject_key(self):
+        """Who this candidate is, as the body above keeps it."""
+        self.ensure_one()
+        return self.subject_key
 
     @api.depends("vote_yes", "vote_members")
     def _compute_vote_pct(self):
@@ -1085,8 +1373,17 @@ class SchoolEmulationProposalLine(models.Model):
         uses too) and write the answers: why not, or why yes. One write per
         distinct answer."""
         Engine = self.env["school.emulation.eligibility"]
+        received = self.filtered("inbox_line_id")
+        for line in received:
+            line._write_trusted(
+                {
+                    "eligible": line.inbox_line_id.eligible,
+                    "eligibility_reasons": line.inbox_line_id.eligibility_reasons,
+                    "eligibility_checked": fields.Datetime.now(),
+                }
+            )
         groups = defaultdict(lambda: self.browse())
-        for line in self.filtered("title_id"):
+        for line in (self - received).filtered("title_id"):
             groups[(line.period_id, line.title_id, line.subject_type)] |= line
         by_period = defaultdict(list)
         for (period, title, kind), lines in groups.items():
@@ -1127,6 +1424,7 @@ class SchoolEmulationProposalLine(models.Model):
             "award_type": self.award_type,
             "achievement": self.achievement,
             "initiative_id": self.initiative_id.id,
+            "inbox_line_id": self.inbox_line_id.id,
             "company_id": self.company_id.id,
         }
 

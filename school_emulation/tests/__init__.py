@@ -30,3 +30,4 @@ from . import test_notifications
 from . import test_deadline
 from . import test_class_grid
 from . import test_one_click_lists
+from . import test_school_emulation_inbox

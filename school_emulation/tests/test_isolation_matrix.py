@@ -5,11 +5,14 @@ refused or finds nothing, and the database is unchanged.
 School A holds a school year with a record of nearly every model, school B users of
 every role: both built here (common.SchoolFixtures)."""
 
+import base64
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
+from ..models.school_emulation_state_mixin import trusted_write
 from .common import PREFIX, ROLE_GROUPS, SchoolEmulationCase
 
 # records of one school: company rule [('company_id', 'in', company_ids)]
@@ -56,6 +59,8 @@ SCHOOL_MODELS = (
     "school.emulation.proposal.line",
     "school.emulation.proposal.document",
     "school.emulation.proposal.comment",
+    "school.emulation.inbox",
+    "school.emulation.inbox.line",
 )
 # the catalogue: shared by every school, or one school's own (company set)
 CATALOGUE_MODELS = (
@@ -80,6 +85,8 @@ WIZARD_MODELS = (
     "school.emulation.paper.tally",
     "school.emulation.paper.tally.line",
     "school.emulation.proposal.acceptance",
+    "school.emulation.inbox.answer",
+    "school.emulation.file.import",
 )
 # the ballot models are being rewritten (their rules belong with them): tested
 # when a record of school A exists (a counted box keeps no ballot)
@@ -97,6 +104,7 @@ class TestIsolationMatrix(SchoolEmulationCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_year()
+        cls._setup_inbox()
         cls.users_b = cls._role_users(cls.school_b, "se_iso_{role}_b")
         cls.records = {}
         for model in SCHOOL_MODELS:
@@ -105,6 +113,27 @@ class TestIsolationMatrix(SchoolEmulationCase):
         for model in CATALOGUE_MODELS:
             cls.records[model] = cls._catalogue_record(model)
         cls.records.update(cls._wizards())
+
+    @classmethod
+    def _setup_inbox(cls):
+        """School A as a body above a school: a proposal it received (what the
+        server creates at a unit's submission)."""
+        with trusted_write("school.emulation.inbox"):
+            cls.env["school.emulation.inbox"].create(
+                {
+                    "sender_name": "THCS Dưới A",
+                    "company_id": cls.school_a.id,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "subject_type": "employee",
+                                "subject_name": "Giáo viên trường dưới",
+                                "award_form_id": cls.form_xa.id,
+                            }
+                        )
+                    ],
+                }
+            )
 
     @classmethod
     def _school_record(cls, model):
@@ -202,6 +231,12 @@ class TestIsolationMatrix(SchoolEmulationCase):
             "school.emulation.proposal.acceptance": env[
                 "school.emulation.proposal.acceptance"
             ].create({"proposal_id": rec["school.emulation.proposal"].id}),
+            "school.emulation.inbox.answer": env[
+                "school.emulation.inbox.answer"
+            ].create({"inbox_id": rec["school.emulation.inbox"].id}),
+            "school.emulation.file.import": env["school.emulation.file.import"].create(
+                {"file": base64.b64encode(b"PK"), "filename": "ho-so.zip"}
+            ),
         }
 
     @staticmethod

@@ -6,3 +6,5 @@ from . import school_emulation_eligibility_wizard
 from . import school_emulation_adhoc_award
 from . import school_emulation_paper_tally
 from . import school_emulation_proposal_acceptance
+from . import school_emulation_inbox_answer
+from . import school_emulation_file_import

@@ -37,3 +37,7 @@ class ResCompany(models.Model):
         help="Name of the person who signs for the governing body (may stay empty "
         "on a draft).",
     )
+
+    def _se_superior_name(self):
+        """A body outside Odoo is known by the name typed for the documents."""
+        return super()._se_superior_name() or self.emulation_superior_name or ""

@@ -358,7 +358,7 @@ class SchoolEmulationProposal(models.Model):
         for decision in decisions.sorted("date"):
             body = Report._body_name(self.company_id, decision.authority_id)
             signed = Attachment._filter_attachment_access(decision.attachment_ids.ids)
-            own = decision.authority_id.level == "school"
+            own = decision._se_own_register()
             files = [(a.raw or b"", a.name) for a in signed.sorted("id")]
             if not files and own:
                 files = [(self._se_dossier_render("report_decision", decision), "")]
@@ -459,6 +459,8 @@ class SchoolEmulationProposal(models.Model):
                 "sha256": _("SHA-256 checksum"),
             },
             "files": [file_row(listing)] + [file_row(e) for e in entries],
+            # what the body above imports (its own database): school_emulation
+            "package": self._se_package_values(),
         }
 
     def action_dossier_bundle(self):

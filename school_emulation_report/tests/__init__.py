@@ -11,3 +11,4 @@ from . import test_xlsx_exports
 from . import test_dossier
 from . import test_print_quality
 from . import test_dashboard
+from . import test_dossier_exchange

@@ -19,7 +19,14 @@ class TestSchoolYearTours(HttpCase):
         cls.env["ir.module.module"]._load_module_terms(
             ["school_emulation", "school_emulation_report"], ["vi_VN"]
         )
-        cls.logins = ("teacher", "leader", "officer", "council", "principal")
+        cls.logins = (
+            "teacher",
+            "leader",
+            "officer",
+            "council",
+            "principal",
+            "commune",
+        )
         cls.users = cls.env["res.users"].search([("login", "in", cls.logins)])
         cls.users.write({"lang": "vi_VN"})
         cls.teacher = ref("school_emulation.employee_gv_toan1_demo")
@@ -219,6 +226,10 @@ class TestSchoolYearTours(HttpCase):
         self.assertEqual((own.vote_yes, (session.line_ids - own).vote_yes), (0, 1))
 
     def test_officer_posts_submits_records_the_decision_and_builds_the_dossier(self):
+        # a school whose commune does not use the product: the officer sends the
+        # paper dossier and types the decision in (the demo's commune does: see
+        # test_commune_receives_and_the_award_comes_back)
+        self.env.ref("base.main_company").emulation_superior_id = False
         reviewed = self.env.ref("school_emulation.proposal_2025_gk_hkpd_demo")
         self.start_tour(
             self.url("school_emulation.school_emulation_proposal_action", reviewed),
@@ -255,6 +266,60 @@ class TestSchoolYearTours(HttpCase):
         )
         self.assertEqual(len(bundle), 1)
         self.assertTrue(bundle.raw.startswith(b"PK"))
+
+    def test_commune_receives_and_the_award_comes_back(self):
+        """The school's officer sends; the commune's officer, in its own company,
+        finds it in its inbox, accepts it, and reads where its schools stand."""
+        ref = self.env.ref
+        period = ref("school_emulation.school_emulation_period_2026_demo")
+        proposal = self.env["school.emulation.proposal"].create(
+            {
+                "description": "Đề nghị Giấy khen đột xuất: Hội thi Tin học trẻ",
+                "period_id": period.id,
+                "kind": "ad_hoc",
+                "authority_id": ref("school_emulation.authority_commune_chair").id,
+                "override_reason": "Bản gốc giấy chứng nhận nộp tại UBND xã.",
+                "company_id": ref("base.main_company").id,
+                "line_ids": [
+                    Command.create(
+                        {
+                            "subject_type": "employee",
+                            "employee_id": self.teacher.id,
+                            "award_form_id": self.env["school.emulation.award.form"]
+                            .for_school_year("GK_XA", period.id)
+                            .id,
+                            "award_type": "ad_hoc",
+                            "achievement": "Hướng dẫn học sinh đạt giải Nhất.",
+                        }
+                    )
+                ],
+            }
+        )
+        self.start_tour(
+            self.url("school_emulation.school_emulation_proposal_action", proposal),
+            "school_year_officer_send_up_tour",
+            login="officer",
+        )
+        self.assertEqual(proposal.state, "submitted")
+        commune = ref("school_emulation.company_commune_demo")
+        self.assertEqual(proposal.receiving_company_id, commune)
+        inbox = self.env["school.emulation.inbox"].search(
+            [("proposal_id", "=", proposal.id)]
+        )
+        self.assertEqual((inbox.company_id, inbox.state), (commune, "waiting"))
+        self.start_tour(
+            self.url("school_emulation.school_emulation_inbox_action"),
+            "school_year_commune_accept_tour",
+            login="commune",
+        )
+        self.assertEqual(inbox.state, "accepted")
+        self.assertEqual(proposal.accepted_date, inbox.accepted_date)
+        self.assertTrue(proposal.rule_basis_id)
+        self.start_tour(
+            self.url("school_emulation.school_emulation_unit_status_action"),
+            "school_year_commune_units_tour",
+            login="commune",
+        )
 
     def test_principal_reads_the_dashboard(self):
         self.start_tour(

@@ -578,3 +578,67 @@ tours.add("school_year_principal_dashboard_tour", {
         },
     ],
 });
+
+// 13. The officer sends a proposal to the commune, which uses the product too:
+// it goes to the commune's inbox, and no decision is typed in at the school.
+tours.add("school_year_officer_send_up_tour", {
+    steps: () => [
+        statusIs("Dự thảo"),
+        clickButton("action_submit", "Submit to the commune"),
+        statusIs("Đã gửi"),
+        {
+            content: "Received by the commune",
+            trigger:
+                '.o_form_view .o_field_widget[name="receiving_company_id"]:contains("UBND xã Xuân Sơn")',
+        },
+        {
+            content: "The commune answers and decides: nothing to type in here",
+            trigger:
+                '.o_form_view .o_statusbar_buttons:not(:has(button[name="action_record_decision"])):not(:has(button[name="action_open_acceptance"]))',
+        },
+    ],
+});
+
+// 14. The commune's officer finds it among the received proposals and accepts it.
+tours.add("school_year_commune_accept_tour", {
+    steps: () => [
+        {
+            content: "The school's proposal waits in the first column",
+            trigger:
+                '.o_kanban_group:contains("Chờ xử lý") .o_kanban_record:contains("Trường THCS Xuân Sơn"):contains("Hội thi Tin học trẻ")',
+            run: "click",
+        },
+        {
+            content: "Its candidates, as the school sent them",
+            trigger: '.o_form_view .o_field_widget[name="line_ids"] td:contains("Phạm Văn Nam")',
+        },
+        {
+            content: "Accept the dossier",
+            trigger:
+                '.o_form_view .o_statusbar_buttons button[name="action_open_answer"]:contains("Tiếp nhận hồ sơ")',
+            run: "click",
+        },
+        {
+            content: "Send the answer (today's date)",
+            trigger: '.modal .modal-footer button[name="action_confirm"]',
+            run: "click",
+        },
+        statusIs("Đã tiếp nhận"),
+    ],
+});
+
+// 15. The commune's officer reads where each school stands.
+tours.add("school_year_commune_units_tour", {
+    steps: () => [
+        {
+            content: "The kindergarten's proposal was returned",
+            trigger:
+                '.o_list_view tr.o_data_row:contains("Trường Mầm non Xuân Sơn") td[name="returned_count"]:contains("1")',
+        },
+        {
+            content: "The demo school: one decided, two accepted",
+            trigger:
+                '.o_list_view tr.o_data_row:contains("Trường THCS Xuân Sơn") td[name="accepted_count"]:contains("2")',
+        },
+    ],
+});

@@ -3,7 +3,7 @@
     "summary": "Thi đua, khen thưởng trong trường học: phong trào, đăng ký, chấm điểm, "
     "xét danh hiệu, hội đồng, đề nghị và quyết định khen thưởng. "
     "Emulation movements and awards for Vietnamese schools.",
-    "version": "18.0.2.2.0",
+    "version": "18.0.2.3.0",
     "category": "Human Resources/Emulation",
     "website": "https://github.com/school-emulation/school_emulation",
     "author": "School Emulation contributors",
@@ -64,6 +64,7 @@
         "views/school_emulation_proposal_views.xml",
         "views/school_emulation_inbox_views.xml",
         "views/school_emulation_unit_status_views.xml",
+        "views/school_emulation_unit_movement_views.xml",
         "views/school_emulation_exemplar_views.xml",
         "views/school_emulation_good_deed_views.xml",
         "wizard/school_emulation_registration_return_views.xml",

@@ -3,7 +3,7 @@
     "summary": "Văn bản PDF theo thể thức hành chính, xuất Excel, hồ sơ đề nghị "
     "khen thưởng và bảng điều khiển. Administrative PDF documents, XLSX exports, "
     "dossiers and dashboards for school emulation and awards.",
-    "version": "18.0.2.2.0",
+    "version": "18.0.2.3.0",
     "category": "Human Resources/Emulation",
     "website": "https://github.com/school-emulation/school_emulation",
     "author": "School Emulation contributors",

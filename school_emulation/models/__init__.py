@@ -47,6 +47,7 @@ from . import school_emulation_dossier_item_type
 from . import school_emulation_proposal
 from . import school_emulation_inbox
 from . import school_emulation_unit_status
+from . import school_emulation_unit_movement
 from . import school_emulation_deadline
 from . import school_emulation_exemplar
 from . import school_emulation_good_deed

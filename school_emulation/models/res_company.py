@@ -106,6 +106,11 @@ class ResCompany(models.Model):
             current = current.emulation_superior_id
         return self.browse(chain.ids)
 
+    def _se_with_units(self):
+        """Those of these companies that have units below them (one search)."""
+        found = self.sudo().search([("emulation_superior_id", "in", self.ids)])
+        return self.browse(found.emulation_superior_id.ids)
+
     def _se_superior_name(self):
         """The name of the body above, as its documents print it (hook: the
         report addon falls back on the name typed for a body outside Odoo)."""

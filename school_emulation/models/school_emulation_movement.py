@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .school_emulation_state_mixin import check_officer
 
@@ -135,6 +135,10 @@ class SchoolEmulationMovement(models.Model):
         default=lambda self: self.env.company,
     )
     active = fields.Boolean(default=True)
+    has_units = fields.Boolean(
+        compute="_compute_has_units",
+        help="The movement's body has units below it: it sends them its movement.",
+    )
     can_launch = fields.Boolean(compute="_compute_can_transition")
     can_start = fields.Boolean(compute="_compute_can_transition")
     can_close = fields.Boolean(compute="_compute_can_transition")
@@ -285,6 +289,148 @@ class SchoolEmulationMovement(models.Model):
             texts,
             deadline=lambda rec: rec.registration_deadline,
         )
+
+    @api.depends("company_id")
+    def _compute_has_units(self):
+        bodies = self.company_id._se_with_units()
+        for rec in self:
+            rec.has_units = rec.company_id in bodies
+
+    @api.constrains("parent_id", "company_id")
+    def _check_parent_movement(self):
+        for rec in self.filtered("parent_id"):
+            if rec.parent_id.sudo().company_id not in rec.company_id._se_superiors():
+                raise ValidationError(
+                    self.env._(
+                        "%(movement)s can carry out a movement of its school or of a "
+                        "body above it only.",
+                        movement=rec.name,
+                    )
+                )
+
+    # --- down the chain (issue 19) ------------------------------------------------
+    def _se_plan_reference(self):
+        """How a unit's plan cites this one: "Kế hoạch số 199/KH-UBND ngày
+        05/09/2026 của UBND xã Xuân Sơn về Dạy tốt, học tốt"."""
+        self.ensure_one()
+        parts = [
+            f"Kế hoạch số {self.launch_number}" if self.launch_number else "Kế hoạch"
+        ]
+        if self.launch_date:
+            parts.append(f"ngày {self._se_format_date(self.launch_date)}")
+        parts.append(f"của {self.company_id.name}")
+        parts.append(f"về {self.name}")
+        return " ".join(parts)
+
+    def _se_unit_movement_values(self, unit, period, criterion_set):
+        """A unit's own movement carrying out this one (hook)."""
+        self.ensure_one()
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "period_id": period.id,
+            "date_start": self.date_start,
+            "date_end": self.date_end,
+            "registration_deadline": self.registration_deadline,
+            "scoring_deadline": self.scoring_deadline,
+            "content": self.content,
+            "target_staff": self.target_staff,
+            "target_students": self.target_students,
+            "target_collectives": self.target_collectives,
+            "criterion_set_id": criterion_set.id,
+            "parent_id": self.id,
+            "superior_reference": self._se_plan_reference(),
+            "company_id": unit.id,
+        }
+
+    def action_send_to_units(self):
+        """The body's launched movement reaches every unit below as the unit's
+        own draft movement (plan, dates and a copy of the criteria), linked to
+        this one: the unit's plan cites it ("Căn cứ Kế hoạch số ..."). The units'
+        officers are asked to launch it. A unit that has it already, or has no
+        school year for it, is left out (and named)."""
+        self.ensure_one()
+        _ = self.env._
+        check_officer(
+            self.env, _("Only the emulation officer sends a movement to the units.")
+        )
+        self.check_access("write")
+        if self.state not in ("launched", "running"):
+            raise UserError(_("Launch the movement before sending it to the units."))
+        units = (
+            self.env["res.company"]
+            .sudo()
+            .search([("emulation_superior_id", "=", self.company_id.id)])
+        )
+        if not units:
+            raise UserError(
+                _("%(body)s has no unit below it.", body=self.company_id.name)
+            )
+        Movement = self.sudo().with_context(mail_create_nolog=True)
+        have = (
+            Movement.with_context(active_test=False)
+            .search([("parent_id", "=", self.id)])
+            .company_id
+        )
+        day = self.period_id.date_end
+        periods = (
+            self.env["school.emulation.period"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "in", (units - have).ids),
+                    ("date_start", "<=", day),
+                    ("date_end", ">=", day),
+                ]
+            )
+        )
+        period_of = {p.company_id: p for p in periods}
+        values, without = [], []
+        for unit in (units - have).sorted("name"):
+            period = period_of.get(unit)
+            if not period:
+                without.append(unit.name)
+                continue
+            criteria = self.criterion_set_id.sudo()
+            if criteria:
+                criteria = criteria.copy({"company_id": unit.id, "name": criteria.name})
+            values.append(self._se_unit_movement_values(unit, period, criteria))
+        created = Movement.create(values)
+        created._se_schedule(
+            created._se_school_officers(),
+            "school_emulation.mail_activity_se_launch",
+            lambda r: (
+                r.env._("Launch %(movement)s in the school", movement=r.name),
+                r.env._(
+                    "%(body)s sent its movement %(movement)s: complete the plan, "
+                    "launch it in the school and call for registrations.",
+                    body=r.sudo().parent_id.company_id.name,
+                    movement=r.name,
+                ),
+            ),
+            deadline=lambda r: r.registration_deadline,
+        )
+        body = _(
+            "Sent to %(count)s units: %(units)s.",
+            count=len(created),
+            units=", ".join(created.company_id.mapped("name")) or "-",
+        )
+        if without:
+            body += " " + _(
+                "Not sent (no school year %(year)s there): %(units)s.",
+                year=self.period_id.name,
+                units=", ".join(without),
+            )
+        self.message_post(body=body)
+        return True
+
+    def action_view_unit_movements(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "school_emulation.school_emulation_unit_movement_action"
+        )
+        action["domain"] = [("superior_movement_id", "=", self.id)]
+        return action
 
     def action_start(self):
         self._check_transition("running")

@@ -324,14 +324,9 @@ class SchoolEmulationProposal(models.Model):
 
     @api.depends("company_id")
     def _compute_has_units(self):
-        bodies = set(
-            self.env["res.company"]
-            .sudo()
-            .search([("emulation_superior_id", "in", self.company_id.ids)])
-            .emulation_superior_id.ids
-        )
+        bodies = self.company_id._se_with_units()
         for rec in self:
-            rec.has_units = rec.company_id.id in bodies
+            rec.has_units = rec.company_id in bodies
 
     @api.constrains("level", "department_id")
     def _check_department(self):

@@ -282,6 +282,101 @@ class TestSuperiorChain(SchoolEmulationCase):
         self.assertEqual(school_inbox.state, "decided")
         self.assertEqual(province_inbox.state, "decided")
 
+    def test_a_movement_goes_down_to_every_school(self):
+        criteria = self.env["school.emulation.criterion.set"].create(
+            {
+                "name": "Tiêu chí phong trào của xã",
+                "company_id": self.commune_x.id,
+                "criterion_ids": [
+                    Command.create({"name": "Đổi mới phương pháp", "max_points": 60}),
+                    Command.create({"name": "Ứng dụng CNTT", "max_points": 40}),
+                ],
+            }
+        )
+        movement = (
+            self.env["school.emulation.movement"]
+            .with_user(self.x_officer)
+            .create(
+                {
+                    "name": "Dạy tốt, học tốt năm học 2040-2041",
+                    "period_id": self.x_year.id,
+                    "criterion_set_id": criteria.id,
+                    "launch_number": "199/KH-UBND",
+                    "launch_date": "2040-09-05",
+                    "registration_deadline": "2040-10-15",
+                    "company_id": self.commune_x.id,
+                }
+            )
+        )
+        self.assertTrue(movement.has_units)
+        with self.assertRaises(UserError):
+            movement.action_send_to_units()  # not launched yet
+        movement.action_launch()
+        movement.action_send_to_units()
+        Movement = self.env["school.emulation.movement"]
+        sent = Movement.search([("parent_id", "=", movement.id)])
+        self.assertEqual(sent.company_id, self.school_a | self.school_b)
+        at_a = sent.filtered(lambda m: m.company_id == self.school_a)
+        self.assertEqual((at_a.state, at_a.period_id), ("draft", self.year))
+        self.assertEqual(
+            at_a.superior_reference,
+            "Kế hoạch số 199/KH-UBND ngày 05/09/2040 của UBND xã Thử Nghiệm về "
+            "Dạy tốt, học tốt năm học 2040-2041",
+        )
+        self.assertEqual(at_a.criterion_set_id.company_id, self.school_a)
+        self.assertEqual(
+            at_a.criterion_set_id.criterion_ids.mapped("name"),
+            criteria.criterion_ids.mapped("name"),
+        )
+        launch = at_a.activity_ids.filtered(
+            lambda a: a.activity_type_id
+            == self.env.ref(PREFIX + "mail_activity_se_launch")
+        )
+        self.assertIn(self.officer, launch.user_id)
+        movement.action_send_to_units()  # sent once to each school
+        self.assertEqual(Movement.search_count([("parent_id", "=", movement.id)]), 2)
+
+        # the school launches it; the commune sees who registered, not the sheets
+        at_a.with_user(self.officer).action_launch()
+        registration = self.env["school.emulation.registration"].create(
+            {
+                "movement_id": at_a.id,
+                "subject_type": "employee",
+                "employee_id": self.emp_staff.id,
+                "title_id": self.env.ref(PREFIX + "title_ldtt_2025").id,
+            }
+        )
+        registration.with_user(self.users["staff"]).action_submit()
+        rows = (
+            self.env["school.emulation.unit.movement"]
+            .with_user(self.x_officer)
+            .search([("superior_movement_id", "=", movement.id)])
+        )
+        by_unit = {row.unit_company_id: row for row in rows}
+        self.assertEqual(set(by_unit), {self.school_a, self.school_b})
+        self.assertEqual(
+            (by_unit[self.school_a].state, by_unit[self.school_a].registration_count),
+            ("launched", 1),
+        )
+        self.assertEqual(by_unit[self.school_b].state, "draft")
+        self.assertFalse(
+            self.env["school.emulation.unit.movement"]
+            .with_user(self.y_officer)
+            .search([])
+        )
+        with self.assertRaises(UserError):
+            registration.with_user(self.x_officer).read(["state"])
+        # a school cannot hang its movement under another commune's plan
+        other = self.env["school.emulation.movement"].create(
+            {
+                "name": "Phong trào của xã bên",
+                "period_id": self.y_year.id,
+                "company_id": self.commune_y.id,
+            }
+        )
+        with self.assertRaises(ValidationError):
+            at_a.with_user(self.officer).write({"parent_id": other.id})
+
     def test_returned_for_completion_and_sent_again(self):
         proposal = self._school_proposal(self.emp_staff)
         inbox = self._inbox(proposal)
@@ -624,6 +719,29 @@ class TestChainDemo(TransactionCase):
         returned = ref(PREFIX + "proposal_2026_kindergarten_demo")
         self.assertEqual(returned.state, "returned")
         self.assertIn("giấy chứng nhận", returned.return_reason)
+
+    def test_the_communes_plan_reached_every_school(self):
+        plan = self.env.ref(PREFIX + "movement_2026_commune_demo")
+        sent = self.env["school.emulation.movement"].search(
+            [("parent_id", "=", plan.id)]
+        )
+        self.assertEqual(
+            sorted(sent.company_id.mapped("name")),
+            [
+                "Trường Mầm non Xuân Sơn",
+                "Trường THCS Xuân Sơn",
+                "Trường Tiểu học Xuân Sơn",
+            ],
+        )
+        self.assertTrue(
+            all(
+                m.superior_reference.startswith("Kế hoạch số 199/KH-UBND") for m in sent
+            )
+        )
+        rows = self.env["school.emulation.unit.movement"].search(
+            [("superior_movement_id", "=", plan.id)]
+        )
+        self.assertEqual(len(rows), 3)
 
     def test_the_bang_khen_waits_at_the_province(self):
         ref = self.env.ref

@@ -57,6 +57,19 @@ class ReportDecision(models.AbstractModel):
                 )
                 + "."
             )
+        # a body deciding on its units' proposals: each one's tờ trình
+        inboxes = awards.inbox_line_id.sudo().inbox_id.sorted(
+            lambda i: (i.sender_name, i.id)
+        )
+        for inbox in inboxes:
+            basis_lines.append(
+                f"Xét đề nghị của {inbox.sender_name} tại Tờ trình"
+                + (f" số {inbox.to_trinh_number}" if inbox.to_trinh_number else "")
+                + (f" {vn_date(inbox.submitted_date)}" if inbox.submitted_date else "")
+                + ";"
+            )
+        if inboxes and basis_lines[-1].endswith(";"):
+            basis_lines[-1] = basis_lines[-1][:-1] + "."
         awarded = awards.mapped("title_id.legal_basis_id") | awards.mapped(
             "award_form_id.legal_basis_id"
         )
@@ -69,6 +82,7 @@ class ReportDecision(models.AbstractModel):
         recipients = ["Như Điều %s" % (3 if decision.bonus_total else 2)]
         if not issuer["own"]:
             recipients.append(company.name)
+        recipients += inboxes.mapped("sender_name")
         return {
             "issuer": issuer,
             "draft": not issuer["own"] and not decision.attachment_ids,

@@ -24,11 +24,15 @@ class ReportMovementPlan(models.AbstractModel):
     def _plan_data(self, movement):
         movement = movement.sudo()
         bases = []
-        if movement.parent_id.launch_number and movement.parent_id != movement:
-            bases.append(
-                f"{movement.parent_id.launch_number} ({movement.parent_id.name})"
-            )
         reference = (movement.superior_reference or "").strip()
+        parent = movement.parent_id
+        # a body's movement sent down is cited in full by the reference
+        if (
+            parent.launch_number
+            and parent != movement
+            and parent.launch_number not in reference
+        ):
+            bases.append(f"{parent.launch_number} ({parent.name})")
         if reference and not self._cites_itself(movement, reference):
             bases.append(reference)
         content = movement.content

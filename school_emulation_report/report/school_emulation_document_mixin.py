@@ -60,7 +60,8 @@ class SchoolEmulationDocumentMixin(models.AbstractModel):
         """Who issues a document, and how it is headed, addressed and signed.
 
         - a group (tổ, ``department``): under the school, signed by its leader;
-        - the school (no ``authority`` or a school-level one): its principal;
+        - the company itself (no ``authority`` or one at the company's own level:
+          a school's principal, a commune's chairman): its own block and head;
         - the school's governing body (a commune-level ``authority``): its own
           agency block and signer, from the school's settings (res.company);
         - any other body: its catalogue name.
@@ -69,7 +70,7 @@ class SchoolEmulationDocumentMixin(models.AbstractModel):
         prepares a draft that the body signs.
         """
         base = self._agency(company)
-        level = authority.level if authority else "school"
+        level = authority.level if authority else company.emulation_level
         if department:
             return {
                 "superior": base["agency"],
@@ -80,7 +81,8 @@ class SchoolEmulationDocumentMixin(models.AbstractModel):
                 "place": base["place"],
                 "own": True,
             }
-        if level == "school":
+        if level == company.emulation_level:
+            # the company's own (a school's principal, a commune's chairman)
             head = company.emulation_head_title or authority.name or "Hiệu trưởng"
             return {
                 "superior": base["superior"],
@@ -176,6 +178,15 @@ class SchoolEmulationDocumentMixin(models.AbstractModel):
         if record.student_id:
             return record.student_id.name or ""
         return record.subject_name or ""
+
+    @api.model
+    def _unit_of(self, record):
+        """Where a candidate a unit sent works, as the body above's documents
+        print it: "Giáo viên Toán, Trường THCS Xuân Sơn" (empty otherwise)."""
+        line = record.inbox_line_id.sudo() if "inbox_line_id" in record else None
+        if not line:
+            return ""
+        return ", ".join(p for p in (line.job_title, line.sender_name) if p)
 
     @api.model
     def _count_phrase(self, collectives, individuals, bold=False):
@@ -291,6 +302,7 @@ class SchoolEmulationDocumentMixin(models.AbstractModel):
             "issuer": self._issuer,
             "body_name": self._body_name,
             "person_name": self._person_name,
+            "unit_of": self._unit_of,
             "count_phrase": self._count_phrase,
             "in_words": self._in_words,
             "table_pages": self._se_pages,

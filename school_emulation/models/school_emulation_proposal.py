@@ -253,7 +253,7 @@ class SchoolEmulationProposal(models.Model):
             if vals.get("name", "/") != "/" and not is_trusted(self._name):
                 self._refuse_number()
             company = self.env["res.company"].browse(vals.get("company_id"))
-            vals["name"] = (company or self.env.company)._se_next_number("proposal")
+            vals["name"] = self._se_free_number(company or self.env.company)
         records = super().create(vals_list)
         records.filtered("deadline")._schedule_deadline()
         return records
@@ -265,6 +265,24 @@ class SchoolEmulationProposal(models.Model):
         if "deadline" in vals:
             self._schedule_deadline()
         return res
+
+    @api.model
+    def _se_free_number(self, company):
+        """The register's next number not given yet: a database upgraded from the
+        first versions (numbered by a plain sequence) keeps its numbers, and the
+        register passes over them."""
+        number = company._se_next_number("proposal")
+        used = set(
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("company_id", "=", company.id), ("name", "like", number[:3])])
+            .mapped("name")
+        )
+        for _attempt in range(len(used)):
+            if number not in used:
+                break
+            number = company._se_next_number("proposal")
+        return number
 
     def _refuse_number(self):
         raise UserError(

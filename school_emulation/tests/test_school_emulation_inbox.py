@@ -377,6 +377,63 @@ class TestSuperiorChain(SchoolEmulationCase):
         with self.assertRaises(ValidationError):
             at_a.with_user(self.officer).write({"parent_id": other.id})
 
+    def test_the_commune_reviews_and_posts_its_consolidated_list(self):
+        """An annual round at the commune: its council decides each candidate
+        (by consensus for a Giấy khen), the list is posted publicly, then the
+        chairman decides."""
+        proposal = self._school_proposal(self.emp_staff)
+        self._inbox(proposal).with_user(self.x_officer).action_accept("2041-06-01")
+        commune_proposal = (
+            self.env["school.emulation.proposal"]
+            .with_user(self.x_officer)
+            .create(
+                {
+                    "period_id": self.x_year.id,
+                    "kind": "annual",
+                    "authority_id": self.chair.id,
+                    "company_id": self.commune_x.id,
+                }
+            )
+        )
+        commune_proposal.action_fill_from_received()
+        with self.assertRaises(UserError):
+            commune_proposal.action_council_review()  # the council has not decided
+        commune_proposal.line_ids.action_approve()
+        commune_proposal.action_council_review()
+        commune_proposal.action_publish()
+        self.assertEqual(commune_proposal.state, "published")
+        self.assertTrue(commune_proposal.posting_end)
+        with self.assertRaises(UserError):
+            commune_proposal.action_submit()  # still posted
+        self._submit(commune_proposal, self.x_officer)
+        decision = (
+            self.env["school.emulation.decision"]
+            .with_user(self.x_officer)
+            .browse(commune_proposal.action_record_decision()["res_id"])
+        )
+        decision.write({"date": "2041-06-25", "signer": "Chủ tịch UBND xã"})
+        decision.action_confirm()
+        self.assertEqual(proposal.state, "decided")
+        self.assertEqual(
+            self.emp_staff.emulation_award_ids.mapped("decision_number"),
+            [decision.name],
+        )
+
+    def test_the_register_passes_over_numbers_given_before(self):
+        """A database upgraded from the first versions holds numbers its register
+        never gave: a new proposal passes over them (the upgrade path)."""
+        Proposal = self.env["school.emulation.proposal"].with_user(self.officer)
+        values = {"period_id": self.year.id, "company_id": self.school_a.id}
+        first = Proposal.create(values)
+        register = self.school_a._se_register("proposal")
+        rewind = int(first.name.rsplit("/", 1)[1])
+        (register.date_range_ids or register).sudo().write(
+            {"number_next_actual": rewind}
+        )
+        second = Proposal.create(values)
+        self.assertNotEqual(second.name, first.name)
+        self.assertEqual(int(second.name.rsplit("/", 1)[1]), rewind + 1)
+
     def test_returned_for_completion_and_sent_again(self):
         proposal = self._school_proposal(self.emp_staff)
         inbox = self._inbox(proposal)

@@ -29,7 +29,7 @@ run "Proposal PDF (200 lines) and XLSX (50,000 rows)" \
     "$PY" "$HERE/bench_documents.py" -d "$DB"
 run "A week of class emulation (40 classes x 15 criteria)" \
     "$PY" "$HERE/bench_class_week.py" -d "$DB"
-run "A commune of 10 and 30 schools x 60 staff: one round sent, answered, consolidated, decided" \
+run "A commune of 10 x 60, 30 x 20 and 30 x 60 (schools x staff): one round sent, answered, consolidated, decided" \
     "$PY" "$HERE/bench_chain.py" -d "$DB"
 run "Our share of the install (both addons minus hr, mail, base_import; demo + vi_VN)" \
     "$PY" "$HERE/bench_install.py"

@@ -809,6 +809,7 @@ class SchoolEmulationAward(models.Model):
                         reason=reason,
                     )
                 )
+        self._se_revoke_down(date, reason, recover_item, recover_money)
         for decision in self.decision_id:
             decision.message_post(
                 body=self.env._(
@@ -835,6 +836,59 @@ class SchoolEmulationAward(models.Model):
             "view_mode": "list,form",
             "domain": [("id", "in", flagged.ids)],
         }
+
+    def _se_revoke_down(self, date, reason, recover_item, recover_money):
+        """The units' copies of these revoked awards (their award histories) are
+        revoked with them, down the chain; their officers are told and the
+        titles that depended on them re-checked. Server code, after ``_revoke``."""
+        copies = self.sudo().search(
+            [("origin_award_id", "in", self.ids), ("state", "=", "confirmed")]
+        )
+        if not copies:
+            return copies
+        body = self.company_id[:1].name
+        date_text = self._se_format_date(fields.Date.to_date(date))
+        with trusted_write(self._name):
+            for award in copies:
+                award.write(
+                    {
+                        "state": "revoked",
+                        "revoke_date": date,
+                        "revoke_reason": reason,
+                        "revoked_by_id": self.env.user.id,
+                        "recover_item": recover_item,
+                        "recover_amount": award.bonus_amount if recover_money else 0,
+                    }
+                )
+                award.message_post(
+                    body=self.env._(
+                        "Revoked by %(body)s on %(date)s: %(reason)s",
+                        body=body,
+                        date=date_text,
+                        reason=reason,
+                    )
+                )
+
+        def texts(rec):
+            _ = rec.env._
+            return (
+                _("%(award)s revoked", award=rec.award_name),
+                _(
+                    "%(body)s revoked %(award)s of %(subject)s (decision %(number)s) "
+                    "on %(date)s: %(reason)s.",
+                    body=body,
+                    award=rec.award_name,
+                    subject=rec.subject_name,
+                    number=rec.decision_number or "-",
+                    date=rec._se_format_date(rec.revoke_date),
+                    reason=rec.revoke_reason,
+                ),
+            )
+
+        copies._se_inform(copies._se_school_officers(), texts)
+        copies._review_dependents()
+        copies._se_revoke_down(date, reason, recover_item, recover_money)
+        return copies
 
     def _review_dependents(self):
         """Confirmed awards whose title rests on a revoked one (prerequisite, chain,

@@ -216,6 +216,33 @@ class TestSuperiorChain(SchoolEmulationCase):
             staff_award.with_user(self.officer).write({"achievement": "Sửa"})
         with self.assertRaises(UserError):
             staff_award.with_user(self.officer).unlink()
+        # revoked by the commune: revoked in the school's history too, and told
+        revoke = (
+            self.env["school.emulation.revoke"]
+            .with_user(self.x_officer)
+            .create(
+                {
+                    "decision_id": decision.id,
+                    "award_ids": [Command.set(staff_award.origin_award_id.ids)],
+                    "reason": "Thành tích không đúng thực tế",
+                }
+            )
+        )
+        revoke.action_revoke()
+        self.assertEqual(staff_award.state, "revoked")
+        self.assertEqual(staff_award.revoke_reason, "Thành tích không đúng thực tế")
+        self.assertEqual(
+            (received - staff_award).mapped("state"), ["confirmed"], "the other stays"
+        )
+        told = self.env["mail.message"].search(
+            [
+                ("model", "=", "school.emulation.award"),
+                ("res_id", "=", staff_award.id),
+                ("message_type", "=", "user_notification"),
+                ("partner_ids", "in", self.officer.partner_id.ids),
+            ]
+        )
+        self.assertIn("UBND xã Thử Nghiệm", told.body)
 
     def _consolidate_and_send(self, officer, company, period, authority):
         proposal = (

@@ -792,14 +792,9 @@ class SchoolEmulationAward(models.Model):
         with self._trusted():
             for award in self:
                 award.write(
-                    {
-                        "state": "revoked",
-                        "revoke_date": date,
-                        "revoke_reason": reason,
-                        "revoked_by_id": user.id,
-                        "recover_item": recover_item,
-                        "recover_amount": award.bonus_amount if recover_money else 0,
-                    }
+                    award._se_revocation_values(
+                        date, reason, recover_item, recover_money
+                    )
                 )
                 award.message_post(
                     body=self.env._(
@@ -837,6 +832,18 @@ class SchoolEmulationAward(models.Model):
             "domain": [("id", "in", flagged.ids)],
         }
 
+    def _se_revocation_values(self, date, reason, recover_item, recover_money):
+        """What a revocation writes on this award (its one revocation)."""
+        self.ensure_one()
+        return {
+            "state": "revoked",
+            "revoke_date": date,
+            "revoke_reason": reason,
+            "revoked_by_id": self.env.user.id,
+            "recover_item": recover_item,
+            "recover_amount": self.bonus_amount if recover_money else 0,
+        }
+
     def _se_revoke_down(self, date, reason, recover_item, recover_money):
         """The units' copies of these revoked awards (their award histories) are
         revoked with them, down the chain; their officers are told and the
@@ -851,14 +858,9 @@ class SchoolEmulationAward(models.Model):
         with trusted_write(self._name):
             for award in copies:
                 award.write(
-                    {
-                        "state": "revoked",
-                        "revoke_date": date,
-                        "revoke_reason": reason,
-                        "revoked_by_id": self.env.user.id,
-                        "recover_item": recover_item,
-                        "recover_amount": award.bonus_amount if recover_money else 0,
-                    }
+                    award._se_revocation_values(
+                        date, reason, recover_item, recover_money
+                    )
                 )
                 award.message_post(
                     body=self.env._(

@@ -416,25 +416,26 @@ class SchoolEmulationInbox(models.Model):
         Title = self.env["school.emulation.title"].sudo()
         Form = self.env["school.emulation.award.form"].sudo()
         values, problems = [], []
+        found = {}  # one lookup per code of the package, not per candidate
+
+        def lookup(Model, code, extra=()):
+            if (Model._name, code) not in found:
+                found[(Model._name, code)] = Model._get_in_force(
+                    date_end,
+                    [("code", "=", code), *extra],
+                    company=receiver,
+                    raise_if_missing=False,
+                )[:1]
+            return found[(Model._name, code)]
+
         for row in candidates:
             title = form = None
             if row.get("title_code"):
-                title = Title._get_in_force(
-                    date_end,
-                    [
-                        ("code", "=", row["title_code"]),
-                        ("is_default_variant", "=", True),
-                    ],
-                    company=receiver,
-                    raise_if_missing=False,
-                )[:1]
+                title = lookup(
+                    Title, row["title_code"], [("is_default_variant", "=", True)]
+                )
             elif row.get("form_code"):
-                form = Form._get_in_force(
-                    date_end,
-                    [("code", "=", row["form_code"])],
-                    company=receiver,
-                    raise_if_missing=False,
-                )[:1]
+                form = lookup(Form, row["form_code"])
             if not (title or form):
                 problems.append(
                     package.Problem(

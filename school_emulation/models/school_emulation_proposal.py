@@ -272,15 +272,10 @@ class SchoolEmulationProposal(models.Model):
         first versions (numbered by a plain sequence) keeps its numbers, and the
         register passes over them."""
         number = company._se_next_number("proposal")
-        used = set(
-            self.sudo()
-            .with_context(active_test=False)
-            .search([("company_id", "=", company.id), ("name", "like", number[:3])])
-            .mapped("name")
-        )
-        for _attempt in range(len(used)):
-            if number not in used:
-                break
+        Proposal = self.sudo().with_context(active_test=False)
+        while Proposal.search_count(
+            [("company_id", "=", company.id), ("name", "=", number)], limit=1
+        ):
             number = company._se_next_number("proposal")
         return number
 

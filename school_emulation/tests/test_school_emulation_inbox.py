@@ -6,18 +6,25 @@ schools never reach one another's records."""
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
 
-from .common import PREFIX, ROLE_GROUPS, SchoolEmulationCase
+from .common import (
+    PREFIX,
+    ROLE_GROUPS,
+    JsonRpcMixin,
+    SchoolEmulationCase,
+    SchoolFixtures,
+)
 
 
-@tagged("post_install", "-at_install")
-class TestSuperiorChain(SchoolEmulationCase):
+class ChainFixtures(SchoolFixtures):
+    """Two communes: X above schools A and B, Y above school C; an officer of
+    each (a mixin for the ORM tests and the JSON-RPC ones)."""
+
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
+    def _setup_chain(cls):
         cls._setup_school()
         env = cls.env
         Company = env["res.company"]
@@ -97,6 +104,14 @@ class TestSuperiorChain(SchoolEmulationCase):
         return self.env["school.emulation.inbox"].search(
             [("proposal_id", "=", proposal.id)]
         )
+
+
+@tagged("post_install", "-at_install")
+class TestSuperiorChain(ChainFixtures, SchoolEmulationCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_chain()
 
     def _decide_at_commune(self, number_date="2041-06-20"):
         """The commune consolidates its accepted inbox, approves every candidate
@@ -737,6 +752,117 @@ class TestSuperiorChain(SchoolEmulationCase):
                 [("id", "in", decision.award_ids.ids)]
             ),
             "the commune's own awards stay there",
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestSuperiorChainJsonRpc(JsonRpcMixin, ChainFixtures, HttpCase):
+    """The same promises as the web client would try to break them: JSON-RPC
+    ``call_kw`` with the caller's own values and context keys."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_users()
+        cls._setup_chain()
+
+    def _refused(self, login, calls):
+        self.authenticate(login, login)
+        for model, method, args, kwargs in calls:
+            _result, error = self.json_rpc(model, method, args, kwargs)
+            self.assertTrue(error, f"{login}: {model}.{method} went through")
+            self.assertIn(
+                error.get("name"),
+                {
+                    "odoo.exceptions.UserError",
+                    "odoo.exceptions.AccessError",
+                    "odoo.exceptions.ValidationError",
+                },
+                f"{login}: {model}.{method} failed otherwise: {error.get('message')}",
+            )
+
+    @mute_logger("odoo.http", "odoo.addons.base.models.ir_rule", "odoo.models")
+    def test_no_client_answers_forges_or_reads_across_the_chain(self):
+        proposal = self._school_proposal(self.emp_staff)
+        inbox = self._inbox(proposal)
+        Inbox, Line = "school.emulation.inbox", "school.emulation.inbox.line"
+        self._refused(
+            "se_x_officer",
+            [
+                (Inbox, "write", [inbox.ids, {"state": "accepted"}], {}),
+                (Inbox, "write", [inbox.ids, {"accepted_date": "2041-06-01"}], {}),
+                (
+                    Line,
+                    "write",
+                    [inbox.line_ids.ids, {"subject_name": "Người khác"}],
+                    {},
+                ),
+                (
+                    Inbox,
+                    "create",
+                    [{"sender_name": "THCS Giả", "company_id": self.commune_x.id}],
+                    {"context": {"default_state": "accepted"}},
+                ),
+                # the school's own records stay the school's
+                ("school.emulation.proposal", "read", [proposal.ids, ["name"]], {}),
+                (
+                    "school.emulation.proposal",
+                    "action_record_acceptance",
+                    [proposal.ids, "2041-06-01"],
+                    {},
+                ),
+            ],
+        )
+        self._refused(
+            "se_y_officer",
+            [
+                (Inbox, "action_accept", [inbox.ids, "2041-06-01"], {}),
+                (Inbox, "read", [inbox.ids, ["sender_name"]], {}),
+            ],
+        )
+        self._refused(
+            "se_officer",
+            [
+                (
+                    "school.emulation.proposal",
+                    "write",
+                    [proposal.ids, {"receiving_company_id": self.commune_y.id}],
+                    {},
+                ),
+                (
+                    "school.emulation.proposal",
+                    "action_record_decision",
+                    [proposal.ids],
+                    {},
+                ),
+                (Inbox, "read", [inbox.ids, ["sender_name"]], {}),
+                (
+                    "school.emulation.award",
+                    "create",
+                    [
+                        {
+                            "source": "superior",
+                            "subject_type": "employee",
+                            "employee_id": self.emp_staff.id,
+                            "award_form_id": self.form_xa.id,
+                            "period_id": self.year.id,
+                            "company_id": self.school_a.id,
+                        }
+                    ],
+                    {},
+                ),
+            ],
+        )
+        inbox.invalidate_recordset()
+        proposal.invalidate_recordset()
+        self.assertEqual(inbox.state, "waiting")
+        self.assertFalse(inbox.accepted_date)
+        self.assertEqual(
+            (proposal.state, proposal.receiving_company_id, proposal.accepted_date),
+            ("submitted", self.commune_x, False),
+        )
+        self.assertFalse(
+            self.env["school.emulation.award"].search([("source", "=", "superior")])
         )
 
 

@@ -36,6 +36,7 @@ class SchoolEmulationInbox(models.Model):
     _LOCKED_STATES = ("waiting", "returned", "accepted", "decided")
     # everything is what the unit sent or the body's answer: server only
     _SERVER_FIELDS = (
+        "name",
         "sender_company_id",
         "sender_name",
         "proposal_id",

@@ -791,6 +791,7 @@ class TestSuperiorChainJsonRpc(JsonRpcMixin, ChainFixtures, HttpCase):
             [
                 (Inbox, "write", [inbox.ids, {"state": "accepted"}], {}),
                 (Inbox, "write", [inbox.ids, {"accepted_date": "2041-06-01"}], {}),
+                (Inbox, "write", [inbox.ids, {"name": "Hồ sơ khác"}], {}),
                 (
                     Line,
                     "write",
